@@ -79,9 +79,9 @@ type Finding struct {
 	// Field names the part of the post the span is in: "text" (the default),
 	// "reply_to.text", "media[0].alt_text", "media[0].file" or "post" when the
 	// finding is about the post as a whole.
-	Field string       `json:"field,omitempty"`
-	Span  Span         `json:"span"`
-	Match string       `json:"match"`
+	Field string `json:"field,omitempty"`
+	Span  Span   `json:"span"`
+	Match string `json:"match"`
 	// Sensitive marks matches that identify people; they are masked in
 	// machine-readable output unless the user asks otherwise.
 	Sensitive  bool         `json:"-"`

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/engine"
+	"github.com/postlint/postlint/internal/report"
+	"github.com/postlint/postlint/internal/rulepack"
+	"github.com/postlint/postlint/rules"
+)
+
+// listFlag collects a repeatable, comma-separated flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+// loadPack loads the default rule pack plus the given directories.
+func loadPack(dirs []string, withDefault bool) (*rulepack.Pack, *detect.Resources, error) {
+	var layers []rulepack.Layer
+	if withDefault {
+		layers = append(layers, rulepack.Layer{FS: rules.FS(), Name: "rules"})
+	}
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, nil, fmt.Errorf("rules directory: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, nil, fmt.Errorf("rules directory %s: not a directory", d)
+		}
+		layers = append(layers, rulepack.Layer{FS: os.DirFS(d), Name: d})
+	}
+	res := &detect.Resources{}
+	pack, err := rulepack.Load(res, layers...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading rules:\n%w", err)
+	}
+	return pack, res, nil
+}
+
+func newLinter(dirs []string, opts engine.Options) (*engine.Linter, error) {
+	pack, res, err := loadPack(dirs, true)
+	if err != nil {
+		return nil, err
+	}
+	return engine.New(pack, res, opts)
+}
+
+// ruleInfos describes the pack's rules for the report writers.
+func ruleInfos(l *engine.Linter) []report.RuleInfo {
+	var out []report.RuleInfo
+	for _, r := range l.Pack().Rules {
+		out = append(out, report.RuleInfo{
+			ID: r.ID, Category: r.Category, Severity: l.Severity(r).String(),
+			Clause: r.Clause.ID, ClauseTitle: r.Clause.Title, ClauseText: r.Clause.Text,
+			Message: r.MessageSrc, Suggestion: r.SuggestionSrc, Description: r.Description,
+		})
+	}
+	return out
+}

@@ -1,0 +1,59 @@
+package postlint_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/postlint/postlint"
+	"github.com/postlint/postlint/internal/corpus"
+	"github.com/postlint/postlint/internal/rulepack"
+)
+
+// corpusPath is the labelled corpus beside a clone in the project layout.
+var corpusPath = filepath.Join("..", "shared", "corpus", "posts.jsonl")
+
+// TestCorpus measures every category on the labelled corpus and holds v0's
+// bar: macro-F1 >= 0.75 with no more than 8% of clean posts flagged. It skips
+// when the corpus is not beside the clone.
+func TestCorpus(t *testing.T) {
+	posts, err := corpus.Load(corpusPath)
+	if os.IsNotExist(err) {
+		t.Skipf("no corpus at %s", corpusPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := postlint.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := make([]map[string]bool, len(posts))
+	for i, p := range posts {
+		r, err := l.Lint(context.Background(), p.Post)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found[i] = map[string]bool{}
+		for _, f := range r.Findings {
+			if f.Suppressed == nil {
+				found[i][f.Category] = true
+			}
+		}
+	}
+	s := corpus.Tally(posts, func(i int) map[string]bool { return found[i] })
+	cats := rulepack.Categories()
+	t.Logf("postlint on %s (%d posts):\n%s", corpusPath, len(posts), s.Table(cats))
+	if testing.Verbose() {
+		for _, m := range s.Misses {
+			t.Logf("%s %-22s %s: %.100q", m.Kind, m.Category, m.Post.ID, m.Post.Text)
+		}
+	}
+	if f1 := s.MacroF1(cats); f1 < 0.75 {
+		t.Errorf("macro-F1 %.3f < 0.75", f1)
+	}
+	if share := float64(s.CleanFlagged) / float64(s.Clean); share > 0.08 {
+		t.Errorf("%.1f%% of clean posts flagged, want <= 8%%", 100*share)
+	}
+}

@@ -1,0 +1,163 @@
+package detect
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/postlint/postlint/internal/post"
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+// Field names. Media fields are indexed: "media[0].alt_text".
+const (
+	FieldText  = "text"
+	FieldReply = "reply_to.text"
+	FieldPost  = "post"
+)
+
+// Input is one post being checked, with its normalised views built lazily
+// and shared by every rule. It is used by one goroutine at a time.
+type Input struct {
+	Post      *post.Post
+	Resources *Resources
+	views     map[string]*textnorm.View
+	text      *textnorm.View
+	entities  []Entity
+	entDone   bool
+	memo      map[any]any
+}
+
+// NewInput prepares a post for checking.
+func NewInput(p *post.Post, res *Resources) *Input {
+	return &Input{Post: p, Resources: res}
+}
+
+// Text returns the view of the post's text.
+func (in *Input) Text() *textnorm.View {
+	if in.text == nil {
+		in.text = textnorm.New(in.Post.Text)
+	}
+	return in.text
+}
+
+// FieldValue returns the original text of a field.
+func FieldValue(p *post.Post, field string) string {
+	switch field {
+	case FieldText:
+		return p.Text
+	case FieldReply:
+		if p.ReplyTo != nil {
+			return p.ReplyTo.Text
+		}
+		return ""
+	case "reply_to.author":
+		if p.ReplyTo != nil {
+			return p.ReplyTo.Author
+		}
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(field, "media["); ok {
+		i := strings.IndexByte(rest, ']')
+		if i < 0 {
+			return ""
+		}
+		n, err := strconv.Atoi(rest[:i])
+		if err != nil || n < 0 || n >= len(p.Media) {
+			return ""
+		}
+		switch rest[i+1:] {
+		case ".alt_text":
+			return p.Media[n].AltText
+		case ".file":
+			return p.Media[n].File
+		}
+	}
+	return ""
+}
+
+// View returns the normalised view of a field, building it once.
+func (in *Input) View(field string) *textnorm.View {
+	if field == FieldText {
+		return in.Text()
+	}
+	if v, ok := in.views[field]; ok {
+		return v
+	}
+	s := FieldValue(in.Post, field)
+	if strings.HasSuffix(field, ".file") {
+		// File names: split words joined by _ - . and camel case.
+		s = fileWords(s)
+	}
+	v := textnorm.New(s)
+	if in.views == nil {
+		in.views = map[string]*textnorm.View{}
+	}
+	in.views[field] = v
+	return v
+}
+
+// fileWords turns "IMG_2231_theatreSelfie.jpg" into "IMG 2231 theatre Selfie jpg"
+// keeping byte offsets (each separator becomes one space; camel-case
+// boundaries are not split so that offsets stay equal).
+func fileWords(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '_' || c == '-' || c == '.' || c == '/' || c == '\\' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// Fields expands a rule's field selection into the post's field names:
+// "text", "reply" (the comment replied to), "alt_text" and "file" (of every
+// media item), "author" (of the comment replied to).
+func (in *Input) Fields(sel []string) []string {
+	if len(sel) == 0 {
+		return []string{FieldText}
+	}
+	var out []string
+	for _, s := range sel {
+		switch s {
+		case "text":
+			out = append(out, FieldText)
+		case "reply":
+			if in.Post.ReplyTo != nil && in.Post.ReplyTo.Text != "" {
+				out = append(out, FieldReply)
+			}
+		case "author":
+			if in.Post.ReplyTo != nil && in.Post.ReplyTo.Author != "" {
+				out = append(out, "reply_to.author")
+			}
+		case "alt_text", "file":
+			for i, m := range in.Post.Media {
+				if (s == "alt_text" && m.AltText != "") || (s == "file" && m.File != "") {
+					out = append(out, "media["+strconv.Itoa(i)+"]."+s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ValidField reports whether s names a field selection.
+func ValidField(s string) bool {
+	switch s {
+	case "text", "reply", "alt_text", "file", "author":
+		return true
+	}
+	return false
+}
+
+// Memo returns a value computed once per post for key.
+func (in *Input) Memo(key any, compute func() any) any {
+	if v, ok := in.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	if in.memo == nil {
+		in.memo = map[any]any{}
+	}
+	in.memo[key] = v
+	return v
+}

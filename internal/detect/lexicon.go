@@ -1,0 +1,53 @@
+package detect
+
+import (
+	"fmt"
+
+	"github.com/postlint/postlint/internal/phrase"
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+// lexiconOptions configure the "lexicon" kind: whole-word, case- and
+// accent-insensitive words and phrases from inline terms or list files
+// ("@lists/NAME.txt"). With disguised: true, words are also found when
+// written in leetspeak, masked, stretched or spaced out.
+type lexiconOptions struct {
+	Kind      string   `yaml:"kind"`
+	Terms     []string `yaml:"terms"`
+	Disguised bool     `yaml:"disguised"`
+}
+
+type lexiconDetector struct {
+	set       *phrase.Set
+	disguised bool
+}
+
+func buildLexicon(o Options, env *Env) (any, error) {
+	var opts lexiconOptions
+	if err := o.Decode(&opts); err != nil {
+		return nil, err
+	}
+	set, err := Terms(opts.Terms, env)
+	if err != nil {
+		return nil, err
+	}
+	if set.Len() == 0 {
+		return nil, fmt.Errorf("lexicon: no terms")
+	}
+	return &lexiconDetector{set: set, disguised: opts.Disguised}, nil
+}
+
+func (d *lexiconDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+	if !d.disguised {
+		d.set.FindAll(v.Tokens, func(m phrase.Match) {
+			a, b := v.OrigRange(v.Tokens[m.First].Start, v.Tokens[m.Last].End)
+			emit(Match{Field: field, Start: a, End: b})
+		})
+		return
+	}
+	dv := v.Deobfuscated()
+	d.set.MatchDisguised(dv.Tokens, func(m phrase.Match) {
+		a, b := v.DeobfOrigRange(dv.Tokens[m.First].Start, dv.Tokens[m.Last].End)
+		emit(Match{Field: field, Start: a, End: b})
+	})
+}

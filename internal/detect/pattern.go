@@ -1,0 +1,68 @@
+package detect
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+// patternOptions configure the "pattern" kind: RE2 regular expressions run
+// over the folded text (lower case, accents and look-alikes folded) unless
+// on: orig. A sub-match named "m" narrows the reported span.
+type patternOptions struct {
+	Kind     string   `yaml:"kind"`
+	Patterns []string `yaml:"patterns"`
+	On       string   `yaml:"on"`
+}
+
+type patternDetector struct {
+	res  []*regexp.Regexp
+	orig bool
+}
+
+func buildPattern(o Options, _ *Env) (any, error) {
+	var opts patternOptions
+	if err := o.Decode(&opts); err != nil {
+		return nil, err
+	}
+	if len(opts.Patterns) == 0 {
+		return nil, fmt.Errorf("pattern: no patterns")
+	}
+	d := &patternDetector{}
+	switch opts.On {
+	case "", "fold":
+	case "orig":
+		d.orig = true
+	default:
+		return nil, fmt.Errorf("pattern: on: %q is neither fold nor orig", opts.On)
+	}
+	for _, p := range opts.Patterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", p, err)
+		}
+		d.res = append(d.res, re)
+	}
+	return d, nil
+}
+
+func (d *patternDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+	s := v.Fold
+	if d.orig {
+		s = v.Orig
+	}
+	for _, re := range d.res {
+		sub := re.SubexpIndex("m")
+		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+			a, b := loc[0], loc[1]
+			if sub > 0 && loc[2*sub] >= 0 {
+				a, b = loc[2*sub], loc[2*sub+1]
+			}
+			if !d.orig {
+				a, b = v.OrigRange(a, b)
+			}
+			emit(Match{Field: field, Start: a, End: b})
+		}
+	}
+}

@@ -1,0 +1,283 @@
+// Package engine runs a compiled rule pack over posts: each post is
+// normalised once, every applicable rule's detector runs over the fields it
+// names, matches are weighed against their context and allow-lists, and the
+// surviving findings are scored.
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/post"
+	"github.com/postlint/postlint/internal/rulepack"
+	"github.com/postlint/postlint/internal/textnorm"
+	"github.com/postlint/postlint/internal/verdict"
+)
+
+// Options adjust a linter built from a pack.
+type Options struct {
+	// Disable lists rule ids (or category ids) that do not run.
+	Disable []string
+	// Severity overrides a rule's (or a category's) severity.
+	Severity map[string]finding.Severity
+}
+
+// A Linter checks posts against a pack. It is safe for concurrent use.
+type Linter struct {
+	pack  *rulepack.Pack
+	rules []*rulepack.Rule
+	sev   map[string]finding.Severity
+	res   *detect.Resources
+}
+
+// New builds a linter. Unknown ids in opts are errors.
+func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, error) {
+	known := map[string]bool{}
+	for _, r := range pack.Rules {
+		known[r.ID] = true
+		known[r.Category] = true
+	}
+	for _, id := range opts.Disable {
+		if !known[id] {
+			return nil, fmt.Errorf("disable: no rule or category %q", id)
+		}
+	}
+	for id := range opts.Severity {
+		if !known[id] {
+			return nil, fmt.Errorf("severity: no rule or category %q", id)
+		}
+	}
+	l := &Linter{pack: pack, res: res, sev: map[string]finding.Severity{}}
+	for _, r := range pack.Rules {
+		if slices.Contains(opts.Disable, r.ID) || slices.Contains(opts.Disable, r.Category) {
+			continue
+		}
+		if s, ok := opts.Severity[r.Category]; ok {
+			l.sev[r.ID] = s
+		}
+		if s, ok := opts.Severity[r.ID]; ok {
+			l.sev[r.ID] = s
+		}
+		l.rules = append(l.rules, r)
+	}
+	return l, nil
+}
+
+// Pack returns the linter's rule pack.
+func (l *Linter) Pack() *rulepack.Pack { return l.pack }
+
+// Rules returns the rules that run.
+func (l *Linter) Rules() []*rulepack.Rule { return l.rules }
+
+// Severity returns a rule's effective severity.
+func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
+	if s, ok := l.sev[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Lint checks one post.
+func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
+	in := detect.NewInput(p, l.res)
+	var fs []finding.Finding
+	for _, r := range l.rules {
+		fs = l.runRule(in, r, fs)
+	}
+	fs = dedupe(fs)
+	applyDirective(p, fs)
+	res := finding.Result{Post: *p, ID: p.ID, Source: src, Findings: fs}
+	if res.Findings == nil {
+		res.Findings = []finding.Finding{}
+	}
+	res.Score = verdict.Score(fs)
+	res.Verdict = verdict.Decide(fs, res.Score)
+	return res
+}
+
+// LintRule runs one rule over a post, as the example runner does.
+func (l *Linter) LintRule(r *rulepack.Rule, p *post.Post) []finding.Finding {
+	in := detect.NewInput(p, l.res)
+	return dedupe(l.runRule(in, r, nil))
+}
+
+func (l *Linter) runRule(in *detect.Input, r *rulepack.Rule, out []finding.Finding) []finding.Finding {
+	if !r.When.Applies(in.Post) {
+		return out
+	}
+	if r.Context.PostVeto.Len() > 0 {
+		t := in.Text()
+		if _, ok := r.Context.PostVeto.FindIn(t.Tokens, 0, len(t.Tokens)); ok {
+			return out
+		}
+	}
+	emit := func(m detect.Match) {
+		if f, ok := l.weigh(in, r, m); ok {
+			out = append(out, f)
+		}
+	}
+	if pd, ok := r.Detector.(detect.PostDetector); ok {
+		pd.DetectPost(in, emit)
+		return out
+	}
+	d := r.Detector.(detect.Detector)
+	for _, field := range in.Fields(r.Fields) {
+		d.Detect(in, field, in.View(field), emit)
+	}
+	return out
+}
+
+// weigh applies a rule's allow-list and context to a match and builds the
+// finding.
+func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (finding.Finding, bool) {
+	text := detect.FieldValue(in.Post, m.Field)
+	if m.Start < 0 || m.End > len(text) || m.Start > m.End {
+		m.Start, m.End = 0, 0
+	}
+	match := text[m.Start:m.End]
+	if len(r.Allow) > 0 && r.Allow[rulepack.NormaliseAllow(match)] {
+		return finding.Finding{}, false
+	}
+	conf := r.Confidence
+	if m.Confidence > 0 {
+		conf = m.Confidence
+	}
+	c := &r.Context
+	if m.Field != detect.FieldPost && (len(c.Require) > 0 || c.Veto.Len()+c.Boost.Len()+c.Lower.Len() > 0) {
+		v := in.View(m.Field)
+		lo, hi := 0, len(v.Tokens)
+		if c.Window > 0 && m.End > m.Start {
+			first, last := tokenRange(v, m.Start, m.End)
+			lo, hi = first-c.Window, last+1+c.Window
+		}
+		for _, g := range c.Require {
+			if _, ok := g.FindIn(v.Tokens, lo, hi); !ok {
+				return finding.Finding{}, false
+			}
+		}
+		if _, ok := c.Veto.FindIn(v.Tokens, lo, hi); ok {
+			return finding.Finding{}, false
+		}
+		if _, ok := c.Boost.FindIn(v.Tokens, lo, hi); ok {
+			conf += c.BoostBy
+		}
+		if _, ok := c.Lower.FindIn(v.Tokens, lo, hi); ok {
+			conf -= c.LowerBy
+		}
+	}
+	conf = math.Round(min(max(conf, 0), 0.99)*100) / 100
+	if conf < r.MinConfidence {
+		return finding.Finding{}, false
+	}
+	shown := match
+	if r.Sensitive {
+		shown = finding.Mask(match)
+	}
+	data := struct{ Match, Note, Field string }{shown, m.Note, m.Field}
+	f := finding.Finding{
+		Post: in.Post.ID, Rule: r.ID, Category: r.Category, Severity: l.Severity(r),
+		Confidence: conf, Clause: r.Clause.ID, ClauseText: r.Clause.Text,
+		Message: render(r.Message, data), Suggestion: render(r.Suggestion, data),
+		Field: m.Field, Match: match, Sensitive: r.Sensitive,
+		Span: finding.Span{Start: m.Start, End: m.End},
+	}
+	if m.Field != detect.FieldPost {
+		f.Span.Line, f.Span.Column = textnorm.Position(text, m.Start)
+	}
+	return f, true
+}
+
+func render(t *template.Template, data any) string {
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return ""
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// tokenRange returns the first and last token indexes overlapping the
+// original byte range [start, end) of v.
+func tokenRange(v *textnorm.View, start, end int) (int, int) {
+	first := sort.Search(len(v.Tokens), func(i int) bool {
+		_, e := v.OrigRange(v.Tokens[i].Start, v.Tokens[i].End)
+		return e > start
+	})
+	last := sort.Search(len(v.Tokens), func(i int) bool {
+		s, _ := v.OrigRange(v.Tokens[i].Start, v.Tokens[i].End)
+		return s >= end
+	}) - 1
+	if last < first {
+		last = first
+	}
+	return first, last
+}
+
+// dedupe keeps, among findings of one category whose spans overlap in the
+// same field, the most severe and then the most certain.
+func dedupe(fs []finding.Finding) []finding.Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Field != b.Field {
+			return fieldOrder(a.Field) < fieldOrder(b.Field)
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		return a.Span.End > b.Span.End
+	})
+	out := fs[:0]
+	for _, f := range fs {
+		dup := false
+		for k := range out {
+			g := &out[k]
+			if g.Category != f.Category || g.Field != f.Field {
+				continue
+			}
+			if f.Span.Start < g.Span.End && g.Span.Start < f.Span.End || f.Span == g.Span {
+				if f.Severity > g.Severity || f.Severity == g.Severity && f.Confidence > g.Confidence {
+					*g = f
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func fieldOrder(f string) string {
+	switch f {
+	case detect.FieldText:
+		return "0"
+	case detect.FieldPost:
+		return "9"
+	}
+	return "1" + f
+}
+
+// applyDirective marks findings that the post itself suppresses with a
+// reason ("postlint: {ignore: [RULE], reason: ...}").
+func applyDirective(p *post.Post, fs []finding.Finding) {
+	d := p.Directive
+	if d == nil || strings.TrimSpace(d.Reason) == "" {
+		return
+	}
+	for i := range fs {
+		if slices.Contains(d.Ignore, fs[i].Rule) || slices.Contains(d.Ignore, fs[i].Category) {
+			fs[i].Suppressed = &finding.Suppression{Kind: "inline", Reason: d.Reason}
+		}
+	}
+}

@@ -1,0 +1,278 @@
+// Package phrase matches lists of words and phrases against the tokens of a
+// normalised text: whole tokens only, case- and accent-insensitive (the
+// tokens are already folded), with a trailing '*' for a prefix ("insult*")
+// and a lone '*' for any one word ("you * idiot").
+package phrase
+
+import (
+	"strings"
+
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+// A Set is a compiled list of phrases. It is immutable and safe for
+// concurrent use.
+type Set struct {
+	exact  map[string][]int // first word -> phrase indexes
+	prefix map[string][]int // first two letters of a prefix first word -> phrase indexes
+	any    []int            // phrases starting with a lone '*'
+	// collapsed maps single-word phrases with their letter runs collapsed
+	// ("fuck" -> "fuck", "stupid" -> "stupid", "ass" -> "as") for stretched
+	// spellings; used only by MatchDisguised.
+	collapsed map[string][]int
+	phrases   []compiled
+}
+
+type word struct {
+	text   string
+	prefix bool
+	any    bool
+}
+
+type compiled struct {
+	source string
+	words  []word
+}
+
+// A Match is a phrase found in a token slice: tokens [First, Last] inclusive.
+type Match struct {
+	Phrase      string
+	First, Last int
+}
+
+// Compile builds a Set. Empty entries and lines starting with '#' are ignored.
+func Compile(phrases []string) *Set {
+	s := &Set{exact: map[string][]int{}, prefix: map[string][]int{}, collapsed: map[string][]int{}}
+	for _, p := range phrases {
+		p = strings.TrimSpace(p)
+		if p == "" || strings.HasPrefix(p, "#") {
+			continue
+		}
+		c := compiled{source: p}
+		for _, f := range strings.Fields(p) {
+			switch {
+			case f == "*":
+				c.words = append(c.words, word{any: true})
+			case strings.HasSuffix(f, "*") && len(f) > 1:
+				for _, t := range textnorm.New(strings.TrimSuffix(f, "*")).Tokens {
+					c.words = append(c.words, word{text: t.Text})
+				}
+				if n := len(c.words); n > 0 && !c.words[n-1].any {
+					c.words[n-1].prefix = true
+				}
+			default:
+				for _, t := range textnorm.New(f).Tokens {
+					c.words = append(c.words, word{text: t.Text})
+				}
+			}
+		}
+		if len(c.words) == 0 {
+			continue
+		}
+		idx := len(s.phrases)
+		s.phrases = append(s.phrases, c)
+		w := c.words[0]
+		switch {
+		case w.any:
+			s.any = append(s.any, idx)
+		case w.prefix:
+			k := prefixKey(w.text)
+			s.prefix[k] = append(s.prefix[k], idx)
+		default:
+			s.exact[w.text] = append(s.exact[w.text], idx)
+		}
+		if len(c.words) == 1 && !w.any && !w.prefix {
+			k := collapse(w.text)
+			s.collapsed[k] = append(s.collapsed[k], idx)
+		}
+	}
+	return s
+}
+
+// Len returns the number of phrases.
+func (s *Set) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.phrases)
+}
+
+func prefixKey(w string) string {
+	if len(w) > 2 {
+		return w[:2]
+	}
+	return w
+}
+
+func (w word) matches(tok string) bool {
+	switch {
+	case w.any:
+		return true
+	case w.prefix:
+		return strings.HasPrefix(tok, w.text)
+	}
+	return tok == w.text
+}
+
+// FindAll calls fn for every phrase match in toks, in token order. Matches may
+// overlap; for each start token the longest match is reported first.
+func (s *Set) FindAll(toks []textnorm.Token, fn func(Match)) {
+	if s == nil || len(s.phrases) == 0 {
+		return
+	}
+	for i := range toks {
+		s.matchAt(toks, i, fn)
+	}
+}
+
+// FindIn reports whether any phrase matches within toks[lo:hi].
+func (s *Set) FindIn(toks []textnorm.Token, lo, hi int) (Match, bool) {
+	if s == nil {
+		return Match{}, false
+	}
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(toks) {
+		hi = len(toks)
+	}
+	var found Match
+	ok := false
+	sub := toks[:hi]
+	for i := lo; i < hi && !ok; i++ {
+		s.matchAt(sub, i, func(m Match) {
+			if !ok {
+				found, ok = m, true
+			}
+		})
+	}
+	return found, ok
+}
+
+func (s *Set) matchAt(toks []textnorm.Token, i int, fn func(Match)) {
+	t := toks[i].Text
+	try := func(ids []int) {
+		for _, id := range ids {
+			if last, ok := s.phrases[id].matchFrom(toks, i); ok {
+				fn(Match{Phrase: s.phrases[id].source, First: i, Last: last})
+			}
+		}
+	}
+	try(s.exact[t])
+	if len(s.prefix) > 0 {
+		try(s.prefix[prefixKey(t)])
+		if len(t) >= 1 {
+			try(s.prefix[t[:1]])
+		}
+	}
+	try(s.any)
+}
+
+func (c *compiled) matchFrom(toks []textnorm.Token, i int) (int, bool) {
+	if i+len(c.words) > len(toks) {
+		return 0, false
+	}
+	for k, w := range c.words {
+		if !w.matches(toks[i+k].Text) {
+			return 0, false
+		}
+	}
+	return i + len(c.words) - 1, true
+}
+
+// MatchDisguised finds single-word phrases in tokens of a deobfuscated text,
+// where '*' stands for a masked letter ("f*ck", "f***") and letters may be
+// stretched ("fuuuck"). Multi-word phrases are matched as by FindAll.
+func (s *Set) MatchDisguised(toks []textnorm.Token, fn func(Match)) {
+	if s == nil {
+		return
+	}
+	for i, tok := range toks {
+		hit := false
+		s.matchAt(toks, i, func(m Match) { hit = true; fn(m) })
+		if hit {
+			continue
+		}
+		t := tok.Text
+		if strings.IndexByte(t, '*') >= 0 {
+			if id, ok := s.masked(t); ok {
+				fn(Match{Phrase: s.phrases[id].source, First: i, Last: i})
+			}
+			continue
+		}
+		if hasRun(t, 3) {
+			if ids := s.collapsed[collapse(t)]; len(ids) > 0 {
+				fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i})
+			}
+		}
+	}
+}
+
+// masked matches a token with '*' masks against single-word phrases: each
+// '*' stands for one letter, and a run of '*' at the end for one or more.
+func (s *Set) masked(t string) (int, bool) {
+	if t[0] == '*' || strings.Trim(t, "*") == "" {
+		return 0, false
+	}
+	letters := len(t) - strings.Count(t, "*")
+	if letters < 1 || len(t) < 3 {
+		return 0, false
+	}
+	for _, ids := range s.exact {
+		for _, id := range ids {
+			c := &s.phrases[id]
+			if len(c.words) != 1 || c.words[0].prefix {
+				continue
+			}
+			if maskMatch(t, c.words[0].text) {
+				return id, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func maskMatch(masked, w string) bool {
+	trail := len(masked) - len(strings.TrimRight(masked, "*"))
+	body := masked[:len(masked)-trail]
+	if trail > 0 {
+		if len(w) < len(body)+1 || len(w) > len(body)+trail+1 {
+			return false
+		}
+	} else if len(w) != len(body) {
+		return false
+	}
+	for i := 0; i < len(body); i++ {
+		if body[i] != '*' && body[i] != w[i] {
+			return false
+		}
+	}
+	// The word must have at least two letters shown or be masked inside.
+	return len(body) >= 1 && len(w) >= 3
+}
+
+func hasRun(t string, n int) bool {
+	run := 1
+	for i := 1; i < len(t); i++ {
+		if t[i] == t[i-1] {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 1
+		}
+	}
+	return false
+}
+
+func collapse(t string) string {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if i > 0 && t[i] == t[i-1] {
+			continue
+		}
+		b.WriteByte(t[i])
+	}
+	return b.String()
+}

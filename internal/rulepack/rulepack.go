@@ -1,0 +1,527 @@
+// Package rulepack loads postlint's YAML rules strictly: unknown fields, a
+// missing clause, a bad regular expression, a duplicate id or an unknown
+// category are errors naming the file, line and column.
+package rulepack
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/phrase"
+	"github.com/postlint/postlint/internal/post"
+)
+
+// Categories are the stable category ids, in the order of the design.
+var categories = []string{
+	"nhs-number", "phone-number", "patient-identifier", "workplace-photo", "insult",
+	"negative-reply", "colleague-criticism", "confidential-info", "security-arrangements",
+	"legal-risk", "copyright", "insecure-messaging", "media-contact", "safeguarding",
+	"official-capacity",
+}
+
+// Categories returns the stable category ids.
+func Categories() []string { return slices.Clone(categories) }
+
+// A Clause is one clause of the policy.
+type Clause struct {
+	ID    string `yaml:"-"`
+	Title string `yaml:"title"`
+	Text  string `yaml:"text"`
+	Why   string `yaml:"why"`
+}
+
+// A Pack is a loaded, compiled set of rules.
+type Pack struct {
+	Clauses map[string]Clause
+	Rules   []*Rule
+}
+
+// Rule returns the rule with the given id, or nil.
+func (p *Pack) Rule(id string) *Rule {
+	for _, r := range p.Rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// When restricts the posts a rule looks at.
+type When struct {
+	Account     string   `yaml:"account"`
+	Channel     []string `yaml:"channel"`
+	HasMedia    *bool    `yaml:"has_media"`
+	HasReply    *bool    `yaml:"has_reply"`
+	ReplyAction []string `yaml:"reply_action"`
+}
+
+// Applies reports whether p satisfies the conditions.
+func (w *When) Applies(p *post.Post) bool {
+	switch w.Account {
+	case "personal":
+		if !p.Personal() {
+			return false
+		}
+	case "corporate":
+		if p.Personal() {
+			return false
+		}
+	}
+	if len(w.Channel) > 0 && !slices.Contains(w.Channel, p.Channel) {
+		return false
+	}
+	if w.HasMedia != nil && *w.HasMedia != (len(p.Media) > 0) {
+		return false
+	}
+	hasReply := p.ReplyTo != nil && (p.ReplyTo.Text != "" || p.ReplyTo.Author != "")
+	if w.HasReply != nil && *w.HasReply != hasReply {
+		return false
+	}
+	if len(w.ReplyAction) > 0 && (!hasReply || !slices.Contains(w.ReplyAction, p.ReplyTo.EffectiveAction())) {
+		return false
+	}
+	return true
+}
+
+type contextSpec struct {
+	Window   *int       `yaml:"window"`
+	Require  [][]string `yaml:"require"`
+	Veto     []string   `yaml:"veto"`
+	Boost    []string   `yaml:"boost"`
+	BoostBy  float64    `yaml:"boost_by"`
+	Lower    []string   `yaml:"lower"`
+	LowerBy  float64    `yaml:"lower_by"`
+	PostVeto []string   `yaml:"post_veto"`
+}
+
+// Context is a rule's compiled context: words around a match that require,
+// veto, raise or lower it.
+type Context struct {
+	Window   int // words each side; 0: the whole field
+	Require  []*phrase.Set
+	Veto     *phrase.Set
+	Boost    *phrase.Set
+	BoostBy  float64
+	Lower    *phrase.Set
+	LowerBy  float64
+	PostVeto *phrase.Set
+}
+
+// Examples are a rule's own test cases.
+type Examples struct {
+	Flag []Example
+	Pass []Example
+}
+
+// An Example is a post with the line it is written on.
+type Example struct {
+	Post post.Post
+	Line int
+}
+
+// A Rule is one compiled rule.
+type Rule struct {
+	ID            string
+	Category      string
+	Severity      finding.Severity
+	Confidence    float64
+	MinConfidence float64
+	Clause        Clause
+	Sensitive     bool
+	Message       *template.Template
+	Suggestion    *template.Template
+	MessageSrc    string
+	SuggestionSrc string
+	Description   string
+	Fields        []string
+	When          When
+	Kind          string
+	Detector      any // detect.Detector, and maybe detect.PostDetector
+	Context       Context
+	Allow         map[string]bool
+	Examples      Examples
+	File          string
+	Line, Col     int
+}
+
+type ruleSpec struct {
+	ID            string       `yaml:"id"`
+	Category      string       `yaml:"category"`
+	Severity      string       `yaml:"severity"`
+	Confidence    float64      `yaml:"confidence"`
+	MinConfidence float64      `yaml:"min_confidence"`
+	Clause        string       `yaml:"clause"`
+	Sensitive     bool         `yaml:"sensitive"`
+	Message       string       `yaml:"message"`
+	Suggestion    string       `yaml:"suggestion"`
+	Description   string       `yaml:"description"`
+	Fields        []string     `yaml:"fields"`
+	When          When         `yaml:"when"`
+	Detector      yaml.Node    `yaml:"detector"`
+	Context       contextSpec  `yaml:"context"`
+	Allow         []string     `yaml:"allow"`
+	Examples      examplesSpec `yaml:"examples"`
+}
+
+type examplesSpec struct {
+	Flag []yaml.Node `yaml:"flag"`
+	Pass []yaml.Node `yaml:"pass"`
+}
+
+type fileSpec struct {
+	Rules []yaml.Node `yaml:"rules"`
+}
+
+// A Layer is one source of rules: the default pack or an organisation's
+// directory. Later layers add rules and replace rules with the same id.
+type Layer struct {
+	FS   fs.FS
+	Name string // shown in error messages, e.g. "rules" or the directory
+}
+
+// Load reads and compiles the layers. The first layer must hold
+// clauses.yaml; later layers may add clauses of their own.
+func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
+	p := &Pack{Clauses: map[string]Clause{}}
+	var errs []error
+	byID := map[string]int{}
+	for li, layer := range layers {
+		if err := p.loadClauses(layer); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		env := &detect.Env{ReadList: listReader(layers[:li+1]), Resources: res}
+		files, err := fs.Glob(layer.FS, "*.yaml")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", layer.Name, err)
+		}
+		ymls, _ := fs.Glob(layer.FS, "*.yml")
+		files = append(files, ymls...)
+		sort.Strings(files)
+		seen := map[string]string{}
+		for _, f := range files {
+			if f == "clauses.yaml" || f == "sites.yaml" {
+				continue
+			}
+			rules, err := loadFile(layer, f, p.Clauses, env)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			for _, r := range rules {
+				if prev, dup := seen[r.ID]; dup {
+					errs = append(errs, &posError{File: r.File, Line: r.Line, Col: r.Col, Err: fmt.Errorf("duplicate rule id %q (first defined at %s)", r.ID, prev)})
+					continue
+				}
+				seen[r.ID] = fmt.Sprintf("%s:%d", r.File, r.Line)
+				if i, ok := byID[r.ID]; ok {
+					p.Rules[i] = r
+					continue
+				}
+				byID[r.ID] = len(p.Rules)
+				p.Rules = append(p.Rules, r)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if len(p.Rules) == 0 {
+		return nil, fmt.Errorf("no rules found")
+	}
+	return p, nil
+}
+
+func (p *Pack) loadClauses(layer Layer) error {
+	name := path.Join(layer.Name, "clauses.yaml")
+	data, err := fs.ReadFile(layer.FS, "clauses.yaml")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+	}
+	var spec struct {
+		Clauses yaml.Node `yaml:"clauses"`
+	}
+	if err := decodeStrict(name, &doc, &spec); err != nil {
+		return err
+	}
+	m := &spec.Clauses
+	if m.Kind != yaml.MappingNode {
+		return errAt(name, m, "clauses: expected a mapping of clause ids")
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		var c Clause
+		if err := decodeStrict(name, m.Content[i+1], &c); err != nil {
+			return err
+		}
+		if c.Text == "" || c.Title == "" {
+			return errAt(name, m.Content[i+1], "clause %q needs a title and a text", m.Content[i].Value)
+		}
+		c.ID = m.Content[i].Value
+		p.Clauses[c.ID] = c
+	}
+	return nil
+}
+
+func listReader(layers []Layer) func(string) ([]string, error) {
+	return func(name string) ([]string, error) {
+		for i := len(layers) - 1; i >= 0; i-- {
+			data, err := fs.ReadFile(layers[i].FS, name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("list %s: %w", name, err)
+			}
+			var out []string
+			sc := bufio.NewScanner(bytes.NewReader(data))
+			sc.Buffer(make([]byte, 64*1024), 1<<20)
+			for sc.Scan() {
+				line := strings.TrimSpace(sc.Text())
+				if line == "" || strings.HasPrefix(line, "#") {
+					continue
+				}
+				out = append(out, line)
+			}
+			return out, sc.Err()
+		}
+		return nil, fmt.Errorf("list %s: not found in the rule pack", name)
+	}
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func loadFile(layer Layer, file string, clauses map[string]Clause, env *detect.Env) ([]*Rule, error) {
+	name := path.Join(layer.Name, file)
+	data, err := fs.ReadFile(layer.FS, file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %s", name, cleanYAMLError(err))
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	var spec fileSpec
+	if err := decodeStrict(name, &doc, &spec); err != nil {
+		return nil, err
+	}
+	var rules []*Rule
+	var errs []error
+	for i := range spec.Rules {
+		r, err := compileRule(name, &spec.Rules[i], clauses, env)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		rules = append(rules, r)
+	}
+	return rules, errors.Join(errs...)
+}
+
+type nodeOptions struct {
+	file string
+	node *yaml.Node
+}
+
+func (o nodeOptions) Decode(v any) error { return decodeStrict(o.file, o.node, v) }
+
+func compileRule(file string, n *yaml.Node, clauses map[string]Clause, env *detect.Env) (*Rule, error) {
+	var s ruleSpec
+	if err := decodeStrict(file, n, &s); err != nil {
+		return nil, err
+	}
+	field := func(key string) *yaml.Node {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+		return n
+	}
+	r := &Rule{ID: s.ID, Category: s.Category, Confidence: s.Confidence, MinConfidence: s.MinConfidence,
+		Sensitive: s.Sensitive, Description: s.Description, Fields: s.Fields, When: s.When,
+		MessageSrc: s.Message, SuggestionSrc: s.Suggestion, File: file, Line: n.Line, Col: n.Column}
+	if !idPattern.MatchString(s.ID) {
+		return nil, errAt(file, field("id"), "rule id %q must be lower-case words joined by '-'", s.ID)
+	}
+	if !slices.Contains(categories, s.Category) {
+		return nil, errAt(file, field("category"), "rule %s: unknown category %q (known: %s)", s.ID, s.Category, strings.Join(categories, ", "))
+	}
+	sev, err := finding.ParseSeverity(s.Severity)
+	if err != nil {
+		return nil, errAt(file, field("severity"), "rule %s: %v", s.ID, err)
+	}
+	r.Severity = sev
+	c, ok := clauses[s.Clause]
+	if !ok {
+		return nil, errAt(file, field("clause"), "rule %s: clause %q is not in clauses.yaml", s.ID, s.Clause)
+	}
+	r.Clause = c
+	if r.Confidence == 0 {
+		r.Confidence = 0.8
+	}
+	if r.MinConfidence == 0 {
+		r.MinConfidence = 0.5
+	}
+	if r.Confidence < 0 || r.Confidence > 1 || r.MinConfidence < 0 || r.MinConfidence > 1 {
+		return nil, errAt(file, field("confidence"), "rule %s: confidences lie between 0 and 1", s.ID)
+	}
+	if s.Message == "" {
+		return nil, errAt(file, n, "rule %s: no message", s.ID)
+	}
+	if r.Message, err = template.New(s.ID).Option("missingkey=error").Parse(s.Message); err != nil {
+		return nil, errAt(file, field("message"), "rule %s: message: %v", s.ID, err)
+	}
+	if r.Suggestion, err = template.New(s.ID).Option("missingkey=error").Parse(s.Suggestion); err != nil {
+		return nil, errAt(file, field("suggestion"), "rule %s: suggestion: %v", s.ID, err)
+	}
+	for _, f := range s.Fields {
+		if !detect.ValidField(f) {
+			return nil, errAt(file, field("fields"), "rule %s: unknown field %q (text, reply, alt_text, file, author)", s.ID, f)
+		}
+	}
+	switch s.When.Account {
+	case "", "personal", "corporate":
+	default:
+		return nil, errAt(file, field("when"), "rule %s: account %q is neither personal nor corporate", s.ID, s.When.Account)
+	}
+	// Detector.
+	dn := &s.Detector
+	if dn.Kind != yaml.MappingNode {
+		return nil, errAt(file, field("detector"), "rule %s: detector: expected a mapping with a kind", s.ID)
+	}
+	for i := 0; i+1 < len(dn.Content); i += 2 {
+		if dn.Content[i].Value == "kind" {
+			r.Kind = dn.Content[i+1].Value
+		}
+	}
+	build, ok := detect.Kinds()[r.Kind]
+	if !ok {
+		names := make([]string, 0)
+		for k := range detect.Kinds() {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return nil, errAt(file, dn, "rule %s: unknown detector kind %q (known: %s)", s.ID, r.Kind, strings.Join(names, ", "))
+	}
+	det, err := build(nodeOptions{file: file, node: dn}, env)
+	if err != nil {
+		var pe *posError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, errAt(file, dn, "rule %s: %v", s.ID, err)
+	}
+	if _, ok := det.(detect.Detector); !ok {
+		return nil, errAt(file, dn, "rule %s: kind %q built no detector", s.ID, r.Kind)
+	}
+	r.Detector = det
+	// Context.
+	if err := r.compileContext(&s.Context, env); err != nil {
+		return nil, errAt(file, field("context"), "rule %s: context: %v", s.ID, err)
+	}
+	r.Allow = map[string]bool{}
+	for _, a := range s.Allow {
+		r.Allow[NormaliseAllow(a)] = true
+	}
+	// Examples.
+	for _, set := range []struct {
+		nodes []yaml.Node
+		dst   *[]Example
+	}{{s.Examples.Flag, &r.Examples.Flag}, {s.Examples.Pass, &r.Examples.Pass}} {
+		for i := range set.nodes {
+			en := &set.nodes[i]
+			var ex Example
+			ex.Line = en.Line
+			switch en.Kind {
+			case yaml.ScalarNode:
+				ex.Post.Text = en.Value
+			case yaml.MappingNode:
+				if err := decodeStrict(file, en, &ex.Post); err != nil {
+					return nil, err
+				}
+			default:
+				return nil, errAt(file, en, "rule %s: an example is a text or a post", s.ID)
+			}
+			*set.dst = append(*set.dst, ex)
+		}
+	}
+	return r, nil
+}
+
+func (r *Rule) compileContext(s *contextSpec, env *detect.Env) error {
+	c := &r.Context
+	c.Window = 8
+	if s.Window != nil {
+		c.Window = *s.Window
+	}
+	if c.Window < 0 {
+		return fmt.Errorf("window %d is negative", c.Window)
+	}
+	var err error
+	for _, g := range s.Require {
+		set, err := detect.Terms(g, env)
+		if err != nil {
+			return err
+		}
+		c.Require = append(c.Require, set)
+	}
+	for _, t := range []struct {
+		dst **phrase.Set
+		src []string
+	}{{&c.Veto, s.Veto}, {&c.Boost, s.Boost}, {&c.Lower, s.Lower}, {&c.PostVeto, s.PostVeto}} {
+		if *t.dst, err = detect.Terms(t.src, env); err != nil {
+			return err
+		}
+	}
+	c.BoostBy, c.LowerBy = s.BoostBy, s.LowerBy
+	if c.BoostBy == 0 {
+		c.BoostBy = 0.15
+	}
+	if c.LowerBy == 0 {
+		c.LowerBy = 0.3
+	}
+	return nil
+}
+
+// NormaliseAllow folds an allow-list entry or a match for comparison: lower
+// case, only letters and digits kept, a leading +44 or 0044 read as 0.
+func NormaliseAllow(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if strings.HasPrefix(strings.TrimSpace(s), "+44") {
+		out = "0" + strings.TrimPrefix(out, "44")
+	} else if strings.HasPrefix(out, "0044") {
+		out = "0" + strings.TrimPrefix(out, "0044")
+	}
+	return out
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
