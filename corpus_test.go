@@ -2,6 +2,7 @@ package postlint_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,15 +31,18 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	found := make([]map[string]bool, len(posts))
+	why := make([]map[string]string, len(posts))
 	for i, p := range posts {
 		r, err := l.Lint(context.Background(), p.Post)
 		if err != nil {
 			t.Fatal(err)
 		}
 		found[i] = map[string]bool{}
+		why[i] = map[string]string{}
 		for _, f := range r.Findings {
 			if f.Suppressed == nil {
 				found[i][f.Category] = true
+				why[i][f.Category] += fmt.Sprintf(" %s[%q]", f.Rule, f.Match)
 			}
 		}
 	}
@@ -46,8 +50,12 @@ func TestCorpus(t *testing.T) {
 	cats := rulepack.Categories()
 	t.Logf("postlint on %s (%d posts):\n%s", corpusPath, len(posts), s.Table(cats))
 	if testing.Verbose() {
+		index := map[string]int{}
+		for i, p := range posts {
+			index[p.Post.ID] = i
+		}
 		for _, m := range s.Misses {
-			t.Logf("%s %-22s %s: %.100q", m.Kind, m.Category, m.Post.ID, m.Post.Text)
+			t.Logf("%s %-22s %s: %.100q%s", m.Kind, m.Category, m.Post.ID, m.Post.Text, why[index[m.Post.ID]][m.Category])
 		}
 	}
 	if f1 := s.MacroF1(cats); f1 < 0.75 {

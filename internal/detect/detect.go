@@ -64,6 +64,10 @@ func Kinds() map[string]Builder {
 		"entity":  buildEntity,
 		"media":   buildMedia,
 		"reply":   buildReply,
+
+		"nhs-number": buildNHS,
+		"sequence":   buildSequence,
+		"phone":      buildPhone,
 	}
 }
 

@@ -2,6 +2,8 @@ package detect
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -14,11 +16,20 @@ type entityOptions struct {
 	Kind   string   `yaml:"kind"`
 	Labels []string `yaml:"labels"`
 	Gate   []string `yaml:"gate"`
+	// NameShape keeps only entities written like a name: one to three
+	// words, each a capital followed by lower-case letters ("Reg Cole",
+	// not "NHS Jobs" or "AGAIN").
+	NameShape bool `yaml:"name_shape"`
+	// Exclude drops entities that are one of these terms (place and ward
+	// names the model mistakes for people).
+	Exclude []string `yaml:"exclude"`
 }
 
 type entityDetector struct {
-	labels []string
-	gate   *phrase.Set
+	labels    []string
+	gate      *phrase.Set
+	nameShape bool
+	exclude   *phrase.Set
 }
 
 func buildEntity(o Options, env *Env) (any, error) {
@@ -33,7 +44,11 @@ func buildEntity(o Options, env *Env) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &entityDetector{labels: opts.Labels, gate: gate}, nil
+	exclude, err := Terms(opts.Exclude, env)
+	if err != nil {
+		return nil, err
+	}
+	return &entityDetector{labels: opts.Labels, gate: gate, nameShape: opts.NameShape, exclude: exclude}, nil
 }
 
 func (d *entityDetector) Detect(in *Input, field string, v *textnorm.View, emit func(Match)) {
@@ -46,8 +61,39 @@ func (d *entityDetector) Detect(in *Input, field string, v *textnorm.View, emit 
 		}
 	}
 	for _, e := range in.Entities() {
-		if slices.Contains(d.labels, e.Label) {
-			emit(Match{Field: field, Start: e.Start, End: e.End})
+		if !slices.Contains(d.labels, e.Label) {
+			continue
+		}
+		if d.nameShape && !nameShaped(e.Text) {
+			continue
+		}
+		if d.exclude.Len() > 0 {
+			ev := textnorm.New(e.Text)
+			if m, ok := d.exclude.FindIn(ev.Tokens, 0, len(ev.Tokens)); ok && m.First == 0 && m.Last == len(ev.Tokens)-1 {
+				continue
+			}
+		}
+		emit(Match{Field: field, Start: e.Start, End: e.End})
+	}
+}
+
+// nameShaped reports whether s is one to three words, each an upper-case
+// letter followed by lower-case letters (apostrophes and hyphens allowed).
+func nameShaped(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		rs := []rune(w)
+		if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
+				return false
+			}
 		}
 	}
+	return true
 }

@@ -48,8 +48,8 @@ var defaultNHSContext = []string{
 // for context terms.
 const nhsContextWindow = 6
 
-// NoteNHSChecksum is the note of an NHS number whose check digit is wrong.
-const NoteNHSChecksum = "the checksum does not match: a mistyped NHS number still identifies someone"
+// noteNHSChecksum is the note of an NHS number whose check digit is wrong.
+const noteNHSChecksum = "the checksum does not match: a mistyped NHS number still identifies someone"
 
 type nhsDetector struct {
 	context      *phrase.Set
@@ -102,16 +102,16 @@ const (
 
 func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
 	s := v.Fold
-	if countDigits(s, 10) < 10 {
+	if countASCIIDigits(s, 10) < 10 {
 		return
 	}
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
+		if !isASCIIDigit(s[i]) {
 			i++
 			continue
 		}
 		a := i
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && isASCIIDigit(s[i]) {
 			i++
 		}
 		var e int
@@ -146,10 +146,10 @@ func grouped334(s string, a int) (n int, ok bool) {
 	if sep != ' ' && sep != '-' && sep != '.' {
 		return 0, false
 	}
-	if s[a+7] != sep || !allDigits(s[a+4:a+7]) || !allDigits(s[a+8:a+12]) {
+	if s[a+7] != sep || !allASCIIDigits(s[a+4:a+7]) || !allASCIIDigits(s[a+8:a+12]) {
 		return 0, false
 	}
-	if a+12 < len(s) && isDigit(s[a+12]) {
+	if a+12 < len(s) && isASCIIDigit(s[a+12]) {
 		return 0, false
 	}
 	return 12, true
@@ -165,7 +165,7 @@ func (d *nhsDetector) check(v *textnorm.View, a, e int, sep byte) (Match, bool) 
 	var digits [10]byte
 	k := 0
 	for i := a; i < e; i++ {
-		if isDigit(s[i]) {
+		if isASCIIDigit(s[i]) {
 			digits[k] = s[i] - '0'
 			k++
 		}
@@ -193,7 +193,7 @@ func (d *nhsDetector) check(v *textnorm.View, a, e int, sep byte) (Match, bool) 
 			return Match{}, false
 		}
 		m.Confidence = d.confInvalid
-		m.Note = NoteNHSChecksum
+		m.Note = noteNHSChecksum
 	default:
 		if digits[0] == 0 && !hasCtx {
 			// Ten digits starting with 0 are a phone or other number
@@ -272,17 +272,17 @@ func nhsBoundaries(s string, a, e int, sep byte) bool {
 	if a > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:a])
 		switch {
-		case isWordRune(r):
+		case isAlnumRune(r):
 			return false
 		case r == '-' || r == '.':
 			if a-n > 0 {
-				if p, _ := utf8.DecodeLastRuneInString(s[:a-n]); isWordRune(p) {
+				if p, _ := utf8.DecodeLastRuneInString(s[:a-n]); isAlnumRune(p) {
 					return false
 				}
 			}
 		case r == ' ':
 			if a-n > 0 {
-				if p := s[a-n-1]; isDigit(p) || p == '+' {
+				if p := s[a-n-1]; isASCIIDigit(p) || p == '+' {
 					return false
 				}
 			}
@@ -292,9 +292,9 @@ func nhsBoundaries(s string, a, e int, sep byte) bool {
 	}
 	if e < len(s) {
 		r, _ := utf8.DecodeRuneInString(s[e:])
-		next := e+1 < len(s) && isDigit(s[e+1])
+		next := e+1 < len(s) && isASCIIDigit(s[e+1])
 		switch {
-		case isWordRune(r):
+		case isAlnumRune(r):
 			return false
 		case (r == '-' || r == '.' || r == '/') && next:
 			return false
@@ -326,7 +326,7 @@ var phoneCues = map[string]bool{
 	"tel": true, "telephone": true, "phone": true, "ph": true, "call": true,
 	"ring": true, "mobile": true, "mob": true, "text": true, "txt": true,
 	"whatsapp": true, "fax": true, "landline": true, "cell": true,
-	"contact": true, "dial": true, "on": false,
+	"contact": true, "dial": true,
 }
 
 // phoneCueBefore reports whether one of the n tokens before toks[ti] is a
@@ -348,7 +348,7 @@ var referenceCues = map[string]bool{
 	"acct": true, "serial": true, "isbn": true, "receipt": true, "transaction": true,
 	"txn": true, "confirmation": true, "policy": true, "voucher": true,
 	"membership": true, "card": true, "pin": true, "code": true, "barcode": true,
-	"ext": true, "extn": true, "extension": true, "x": true, "item": true,
+	"ext": true, "extn": true, "extension": true, "item": true,
 	"sku": true, "batch": true, "lot": true, "issn": true, "doi": true,
 }
 
@@ -366,34 +366,19 @@ func referenceBefore(toks []textnorm.Token, ti int) bool {
 	return k >= 0 && referenceCues[toks[k].Text]
 }
 
-// countDigits counts the ASCII digits of s, stopping once it reaches
-// enough.
-func countDigits(s string, enough int) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
-			n++
-			if n >= enough {
-				break
-			}
-		}
-	}
-	return n
-}
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func allDigits(s string) bool {
+func allASCIIDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !isASCIIDigit(s[i]) {
 			return false
 		}
 	}
 	return len(s) > 0
 }
 
-// isWordRune reports letters, digits and combining marks.
-func isWordRune(r rune) bool {
+// isAlnumRune reports letters, digits and combining marks.
+func isAlnumRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}

@@ -14,11 +14,16 @@ type patternOptions struct {
 	Kind     string   `yaml:"kind"`
 	Patterns []string `yaml:"patterns"`
 	On       string   `yaml:"on"`
+	// Exclude drops matches whose text (folded unless on: orig) matches
+	// any of these expressions; RE2 has no look-ahead, so this is how a
+	// rule says "this format, but not these prefixes".
+	Exclude []string `yaml:"exclude"`
 }
 
 type patternDetector struct {
-	res  []*regexp.Regexp
-	orig bool
+	res     []*regexp.Regexp
+	exclude []*regexp.Regexp
+	orig    bool
 }
 
 func buildPattern(o Options, _ *Env) (any, error) {
@@ -44,6 +49,13 @@ func buildPattern(o Options, _ *Env) (any, error) {
 		}
 		d.res = append(d.res, re)
 	}
+	for _, p := range opts.Exclude {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("pattern exclude %q: %w", p, err)
+		}
+		d.exclude = append(d.exclude, re)
+	}
 	return d, nil
 }
 
@@ -59,10 +71,22 @@ func (d *patternDetector) Detect(_ *Input, field string, v *textnorm.View, emit 
 			if sub > 0 && loc[2*sub] >= 0 {
 				a, b = loc[2*sub], loc[2*sub+1]
 			}
+			if d.excluded(s[a:b]) {
+				continue
+			}
 			if !d.orig {
 				a, b = v.OrigRange(a, b)
 			}
 			emit(Match{Field: field, Start: a, End: b})
 		}
 	}
+}
+
+func (d *patternDetector) excluded(m string) bool {
+	for _, re := range d.exclude {
+		if re.MatchString(m) {
+			return true
+		}
+	}
+	return false
 }

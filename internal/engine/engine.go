@@ -157,6 +157,9 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 			first, last := tokenRange(v, m.Start, m.End)
 			lo, hi = first-c.Window, last+1+c.Window
 		}
+		if c.Sentence && m.End > m.Start {
+			lo, hi = sentenceClamp(v, m, lo, hi)
+		}
 		for _, g := range c.Require {
 			if _, ok := g.FindIn(v.Tokens, lo, hi); !ok {
 				return finding.Finding{}, false
@@ -171,6 +174,9 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 		if _, ok := c.Lower.FindIn(v.Tokens, lo, hi); ok {
 			conf -= c.LowerBy
 		}
+	}
+	if !moreContext(in, c, m) {
+		return finding.Finding{}, false
 	}
 	conf = math.Round(min(max(conf, 0), 0.99)*100) / 100
 	if conf < r.MinConfidence {

@@ -276,3 +276,31 @@ func collapse(t string) string {
 	}
 	return b.String()
 }
+
+// MatchAt calls fn for every phrase of s that matches toks starting at token
+// i. With disguised, a single-word phrase also matches a masked ("f*ck") or
+// stretched ("fuuuck") token when no phrase matches it as written, as in
+// MatchDisguised. Detectors that combine several sets into longer patterns
+// use it to test one position at a time.
+func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Match)) {
+	if s == nil || len(s.phrases) == 0 || i < 0 || i >= len(toks) {
+		return
+	}
+	hit := false
+	s.matchAt(toks, i, func(m Match) { hit = true; fn(m) })
+	if hit || !disguised {
+		return
+	}
+	t := toks[i].Text
+	if strings.IndexByte(t, '*') >= 0 {
+		if id, ok := s.masked(t); ok {
+			fn(Match{Phrase: s.phrases[id].source, First: i, Last: i})
+		}
+		return
+	}
+	if hasRun(t, 3) {
+		if ids := s.collapsed[collapse(t)]; len(ids) > 0 {
+			fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i})
+		}
+	}
+}

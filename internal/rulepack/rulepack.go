@@ -105,6 +105,11 @@ type contextSpec struct {
 	Lower    []string   `yaml:"lower"`
 	LowerBy  float64    `yaml:"lower_by"`
 	PostVeto []string   `yaml:"post_veto"`
+	// Near, NearVeto, Sentence and Also: see context_more.go.
+	Near     *int       `yaml:"near"`
+	NearVeto []string   `yaml:"near_veto"`
+	Sentence bool       `yaml:"sentence"`
+	Also     []alsoSpec `yaml:"also"`
 }
 
 // Context is a rule's compiled context: words around a match that require,
@@ -118,6 +123,13 @@ type Context struct {
 	Lower    *phrase.Set
 	LowerBy  float64
 	PostVeto *phrase.Set
+	// Near is the window (words each side) in which NearVeto drops a match.
+	Near     int
+	NearVeto *phrase.Set
+	// Sentence keeps the window inside the match's sentence.
+	Sentence bool
+	// Also are conditions on other fields of the post.
+	Also []Also
 }
 
 // Examples are a rule's own test cases.
@@ -495,6 +507,9 @@ func (r *Rule) compileContext(s *contextSpec, env *detect.Env) error {
 		if *t.dst, err = detect.Terms(t.src, env); err != nil {
 			return err
 		}
+	}
+	if err := c.compileMore(s, env); err != nil {
+		return err
 	}
 	c.BoostBy, c.LowerBy = s.BoostBy, s.LowerBy
 	if c.BoostBy == 0 {

@@ -1,0 +1,104 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/rulepack"
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+// moreContext applies the context options beyond the window: near_veto
+// (words close to the match that drop it, such as a negation) and also
+// (conditions on other fields of the post). It reports whether the match
+// survives.
+func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
+	if c.NearVeto.Len() > 0 && m.Field != detect.FieldPost && m.End > m.Start {
+		v := in.View(m.Field)
+		first, last := tokenRange(v, m.Start, m.End)
+		lo, hi := first-c.Near, last+1+c.Near
+		if c.Sentence {
+			lo, hi = sentenceClamp(v, m, lo, hi)
+		}
+		if _, ok := c.NearVeto.FindIn(v.Tokens, lo, hi); ok {
+			return false
+		}
+	}
+	for i := range c.Also {
+		if !alsoHolds(in, &c.Also[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// alsoHolds checks one condition on another field: every require group is
+// found in one of the field's values and no veto word in any.
+func alsoHolds(in *detect.Input, a *rulepack.Also) bool {
+	fields := in.Fields([]string{a.Field})
+	for _, g := range a.Require {
+		found := false
+		for _, f := range fields {
+			v := in.View(f)
+			if _, ok := g.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if a.Veto.Len() > 0 {
+		for _, f := range fields {
+			v := in.View(f)
+			if _, ok := a.Veto.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sentenceClamp narrows the token window [lo, hi) to the sentence (or
+// sentences) holding the match. A sentence ends at '.', '!' or '?' followed
+// by a space or the end of the text, and at a line break; "nhs.net" and
+// "3.5" do not end one.
+func sentenceClamp(v *textnorm.View, m detect.Match, lo, hi int) (int, int) {
+	if len(v.Tokens) == 0 {
+		return lo, hi
+	}
+	first, last := tokenRange(v, m.Start, m.End)
+	s := first
+	for s > 0 && !sentenceBreak(v, s-1) {
+		s--
+	}
+	e := last
+	for e+1 < len(v.Tokens) && !sentenceBreak(v, e) {
+		e++
+	}
+	return max(lo, s), min(hi, e+1)
+}
+
+// sentenceBreak reports whether a sentence ends between token i and the
+// next one.
+func sentenceBreak(v *textnorm.View, i int) bool {
+	if i+1 >= len(v.Tokens) {
+		return true
+	}
+	gap := v.Fold[v.Tokens[i].End:v.Tokens[i+1].Start]
+	if strings.ContainsAny(gap, "\n\r") {
+		return true
+	}
+	for k := 0; k < len(gap); k++ {
+		switch gap[k] {
+		case '.', '!', '?':
+			// Something (a space, an emoji, a bracket) must follow before
+			// the next word: "nhs.net" and "3.5" are not sentence ends.
+			if k+1 < len(gap) {
+				return true
+			}
+		}
+	}
+	return false
+}

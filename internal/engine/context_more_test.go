@@ -1,0 +1,122 @@
+package engine
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/post"
+	"github.com/postlint/postlint/internal/rulepack"
+)
+
+const moreClauses = `clauses:
+  "x":
+    title: Test
+    text: A test clause.
+`
+
+// moreRule is a rule template: the context block is filled in per case.
+func moreRule(fields, context string) string {
+	return `rules:
+  - id: t
+    category: insecure-messaging
+    severity: warning
+    clause: "x"
+    message: "m"
+    fields: ` + fields + `
+    detector:
+      kind: lexicon
+      terms: [whatsapp, reporter]
+    context:
+` + context + `
+    examples:
+      flag: ["x"]
+      pass: ["y"]
+`
+}
+
+func TestMoreContext(t *testing.T) {
+	reply := func(text, author, reply string) post.Post {
+		return post.Post{Text: text, ReplyTo: &post.Reply{Author: author, Text: reply}}
+	}
+	tests := []struct {
+		name, fields, context string
+		post                  post.Post
+		want                  bool
+	}{
+		{"near veto drops a negation next to the match", "[text]",
+			"      require: [[bloods]]\n      near_veto: [never, not]",
+			post.Post{Text: "bloods never go on whatsapp"}, false},
+		{"near veto ignores words outside near", "[text]",
+			"      require: [[bloods]]\n      near_veto: [never, not]",
+			post.Post{Text: "whatsapp me the bloods for bed 4 please, not urgent"}, true},
+		{"near is adjustable", "[text]",
+			"      require: [[bloods]]\n      near: 0\n      near_veto: [not]",
+			post.Post{Text: "not ideal but whatsapp me the bloods"}, true},
+		{"sentence keeps the window in the sentence", "[text]",
+			"      window: 20\n      sentence: true\n      require: [[bloods]]",
+			post.Post{Text: "Bloods are back. Join the whatsapp group for the bake sale!"}, false},
+		{"sentence: a dot inside nhs.net does not end it", "[text]",
+			"      window: 20\n      sentence: true\n      require: [[bloods]]",
+			post.Post{Text: "nhs.net is down so whatsapp me the bloods"}, true},
+		{"sentence with a question mark", "[text]",
+			"      window: 0\n      sentence: true\n      require: [[bloods]]",
+			post.Post{Text: "can u send bloods? ❌ No, use whatsapp for the rota"}, false},
+		{"also requires words in another field", "[author]",
+			"      also:\n        - field: reply\n          require: [[comment, quote]]",
+			reply("yes DM me", "Jo, reporter", "can anyone comment?"), true},
+		{"also require fails when the field lacks them", "[author]",
+			"      also:\n        - field: reply\n          require: [[comment, quote]]",
+			reply("great piece", "Jo, reporter", "our article is out"), false},
+		{"also require fails when the field is missing", "[text]",
+			"      also:\n        - field: reply\n          require: [[comment]]",
+			post.Post{Text: "whatsapp me"}, false},
+		{"also veto in another field", "[author]",
+			"      also:\n        - field: text\n          veto: [press office]",
+			reply("please contact our press office", "Jo, reporter", "comment?"), false},
+		{"also veto absent", "[author]",
+			"      also:\n        - field: text\n          veto: [press office]",
+			reply("ring me tonight", "Jo, reporter", "comment?"), true},
+		{"also on media alt text", "[text]",
+			"      also:\n        - field: alt_text\n          require: [[logo]]",
+			post.Post{Text: "whatsapp", Media: []post.Media{{File: "a.jpg"}, {File: "b.png", AltText: "Trust logo"}}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"clauses.yaml": {Data: []byte(moreClauses)},
+				"t.yaml":       {Data: []byte(moreRule(tt.fields, tt.context))},
+			}
+			res := &detect.Resources{}
+			pack, err := rulepack.Load(res, rulepack.Layer{FS: fsys, Name: "pack"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := New(pack, res, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := tt.post
+			got := len(l.LintRule(pack.Rules[0], &p)) > 0
+			if got != tt.want {
+				t.Errorf("fired = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMoreContextErrors(t *testing.T) {
+	for _, ctx := range []string{
+		"      also:\n        - field: elsewhere\n          veto: [x]",
+		"      also:\n        - field: text",
+		"      near: -1",
+	} {
+		fsys := fstest.MapFS{
+			"clauses.yaml": {Data: []byte(moreClauses)},
+			"t.yaml":       {Data: []byte(moreRule("[text]", ctx))},
+		}
+		if _, err := rulepack.Load(&detect.Resources{}, rulepack.Layer{FS: fsys, Name: "pack"}); err == nil {
+			t.Errorf("no error for %q", ctx)
+		}
+	}
+}
