@@ -26,7 +26,7 @@ func parseFailOn(s string) (finding.Severity, error) {
 	return sev, nil
 }
 
-func (a *app) check(ctx context.Context, args []string) (int, error) {
+func (a *app) check(ctx context.Context, args []string) (code int, err error) {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(a.stderr)
 	format := fl.String("format", "text", "output format: text, json, sarif, github, junit")
@@ -57,7 +57,7 @@ func (a *app) check(ctx context.Context, args []string) (int, error) {
 		return exitError, err
 	}
 	infos := ruleInfos(lint)
-	opts := report.Options{Tool: "postlint", Version: version(), Rules: infos, ShowMatches: *showMatches, FailOn: sev}
+	opts := report.Options{Tool: "postlint", Version: version(), Rules: infos, ShowMatches: *showMatches, FailOn: sev, Root: a.workdir}
 	textOpts := opts
 	if *format == "text" {
 		textOpts.Color = a.stdoutTerminal && a.getenv("NO_COLOR") == ""
@@ -82,7 +82,11 @@ func (a *app) check(ctx context.Context, args []string) (int, error) {
 		if err != nil {
 			return exitError, fmt.Errorf("--output: %w", err)
 		}
-		defer f.Close()
+		defer func() {
+			if cerr := f.Close(); cerr != nil && code == exitOK {
+				code, err = exitError, fmt.Errorf("--output: %w", cerr)
+			}
+		}()
 		ow, err := report.New(of, f, opts)
 		if err != nil {
 			return exitError, fmt.Errorf("%w: --output-format: %v", errUsage, err)

@@ -118,6 +118,9 @@ func (l *Linter) runRule(in *detect.Input, r *rulepack.Rule, out []finding.Findi
 			return out
 		}
 	}
+	if r.Context.PostVetoRe.Match(in.Post.Text) {
+		return out
+	}
 	emit := func(m detect.Match) {
 		if f, ok := l.weigh(in, r, m); ok {
 			out = append(out, f)
@@ -150,7 +153,7 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 		conf = m.Confidence
 	}
 	c := &r.Context
-	if m.Field != detect.FieldPost && (len(c.Require) > 0 || c.Veto.Len()+c.Boost.Len()+c.Lower.Len() > 0) {
+	if m.Field != detect.FieldPost && (len(c.Require) > 0 || c.Veto.Len()+c.Boost.Len()+c.Lower.Len() > 0 || c.HasPatterns()) {
 		v := in.View(m.Field)
 		lo, hi := 0, len(v.Tokens)
 		if c.Window > 0 && m.End > m.Start {
@@ -160,18 +163,22 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 		if c.Sentence && m.End > m.Start {
 			lo, hi = sentenceClamp(v, m, lo, hi)
 		}
-		for _, g := range c.Require {
-			if _, ok := g.FindIn(v.Tokens, lo, hi); !ok {
+		win := ""
+		if c.HasPatterns() {
+			win = windowText(v, lo, hi)
+		}
+		for i, g := range c.Require {
+			if _, ok := g.FindIn(v.Tokens, lo, hi); !ok && !(i < len(c.RequireRe) && c.RequireRe[i].Match(win)) {
 				return finding.Finding{}, false
 			}
 		}
-		if _, ok := c.Veto.FindIn(v.Tokens, lo, hi); ok {
+		if _, ok := c.Veto.FindIn(v.Tokens, lo, hi); ok || c.VetoRe.Match(win) {
 			return finding.Finding{}, false
 		}
-		if _, ok := c.Boost.FindIn(v.Tokens, lo, hi); ok {
+		if _, ok := c.Boost.FindIn(v.Tokens, lo, hi); ok || c.BoostRe.Match(win) {
 			conf += c.BoostBy
 		}
-		if _, ok := c.Lower.FindIn(v.Tokens, lo, hi); ok {
+		if _, ok := c.Lower.FindIn(v.Tokens, lo, hi); ok || c.LowerRe.Match(win) {
 			conf -= c.LowerBy
 		}
 	}

@@ -336,14 +336,27 @@ func (s *sarifWriter) fingerprint(f *finding.Finding, subject string) string {
 }
 
 // fingerprintSubject identifies a post independently of its position: its
-// own id, else its normalised text (and the text it replies to).
+// own id, else its normalised text (and the text it replies to) with the
+// sensitive matches masked, so that the hash cannot be used to confirm a
+// guessed identifier.
 func fingerprintSubject(r *finding.Result) string {
 	if r.Post.ID != "" {
 		return "id:" + r.Post.ID
 	}
-	subject := "text:" + normalise(r.Post.Text)
+	masked := func(field, text string) string {
+		var spans [][2]int
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if f.Sensitive && fieldName(f) == field {
+				spans = append(spans, [2]int{f.Span.Start, f.Span.End})
+			}
+		}
+		text, _ = maskSpans(text, spans)
+		return normalise(text)
+	}
+	subject := "text:" + masked("text", r.Post.Text)
 	if r.Post.ReplyTo != nil {
-		subject += "\x00" + normalise(r.Post.ReplyTo.Text)
+		subject += "\x00" + masked("reply_to.text", r.Post.ReplyTo.Text)
 	}
 	if subject == "text:" {
 		subject = "result:" + r.ID
