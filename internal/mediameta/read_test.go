@@ -191,12 +191,17 @@ func TestReadBytesTruncated(t *testing.T) {
 	full := photoJPEG(t, torbayPhoto())
 	tiff := exifBlock(t, torbayPhoto())
 	app1End := 2 + 2 + 2 + 6 + len(tiff) // SOI, marker, length, "Exif\0\0", block
-	want, err := ReadBytes(full)
+	// One Reader for the many calls: ReadBytes would build one per call.
+	r, err := NewReader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := r.ReadBytes(full)
 	if err != nil || !want.HasGPS {
 		t.Fatalf("full photo: %+v, %v", want, err)
 	}
 	for n := 0; n <= len(full); n++ {
-		got, err := ReadBytes(full[:n])
+		got, err := r.ReadBytes(full[:n])
 		switch {
 		case n <= 2:
 			// SOI alone or less: nothing to find.
@@ -215,12 +220,12 @@ func TestReadBytesTruncated(t *testing.T) {
 	}
 	// A bare TIFF block cut anywhere must not panic.
 	for n := 0; n <= len(tiff); n++ {
-		_, _ = ReadBytes(tiff[:n])
+		_, _ = r.ReadBytes(tiff[:n])
 	}
 	// A PNG cut anywhere must not panic.
 	p := pngWithExif(t, tiff)
 	for n := 0; n <= len(p); n++ {
-		_, _ = ReadBytes(p[:n])
+		_, _ = r.ReadBytes(p[:n])
 	}
 }
 
