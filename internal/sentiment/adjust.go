@@ -21,8 +21,19 @@ var ambiguousIntensifiers = setOf("pretty", "damn", "damned", "dang", "crazy", "
 // nameConnectors may join the capitalised words of a name ("Star of the Sea").
 var nameConnectors = setOf("of", "the", "and", "&", "de", "la", "to", "in", "a", "on", "for")
 
+// An adjustment carries what the complaint layer knows beyond the tokens.
+type adjustment struct {
+	// spans are the byte ranges of complaint cues of positive weight found in
+	// the text; the positive words inside them score nothing ("a joke",
+	// "thanks for nothing").
+	spans [][2]int
+}
+
 // adjust marks the corrections on toks:
 //
+//   - neutral words (from the cue list: in comments to a hospital they name
+//     the topic, such as an illness, rather than judge the Trust) score
+//     nothing, nor do words inside adj.spans that would score positive;
 //   - a run of two or more capitalised words ("Great Ormond Street", "The
 //     Walking Dead") is a name or a title: its words score nothing;
 //   - "like" scores only as a verb;
@@ -31,7 +42,7 @@ var nameConnectors = setOf("of", "the", "and", "&", "de", "la", "to", "in", "a",
 //   - ambiguous intensifiers before a lexicon word boost it;
 //   - an elongated word ("sooo baaad") is looked up with its repeated letters
 //     cut to two, then to one.
-func (a *Analyzer) adjust(toks []vtoken) {
+func (a *Analyzer) adjust(toks []vtoken, adj *adjustment) {
 	for i := range toks {
 		t := &toks[i]
 		if !t.inLex && !t.isBooster && !t.negation {
@@ -50,7 +61,7 @@ func (a *Analyzer) adjust(toks []vtoken) {
 		for j < len(toks) {
 			if toks[j].title {
 				names++
-			} else if !(nameConnectors[toks[j].low] && j+1 < len(toks) && toks[j+1].title) {
+			} else if !(toks[j].connector && j+1 < len(toks) && toks[j+1].title) {
 				break
 			}
 			j++
@@ -64,14 +75,23 @@ func (a *Analyzer) adjust(toks []vtoken) {
 	}
 	for i := range toks {
 		t := &toks[i]
+		if t.neutral {
+			t.mute = true
+			continue
+		}
+		for _, sp := range adj.spans {
+			if t.start < sp[1] && sp[0] < t.end {
+				t.inCue = true
+			}
+		}
 		switch {
 		case t.low == "like":
-			if i == 0 || !likeSubjects[toks[i-1].low] {
+			if i == 0 || !toks[i-1].likeSubject {
 				t.mute = true
 			}
 		case t.low == "no":
 			t.mute = true
-		case ambiguousIntensifiers[t.low] && i+1 < len(toks) && toks[i+1].inLex && toks[i+1].val != 0:
+		case t.intensifier && i+1 < len(toks) && toks[i+1].inLex && toks[i+1].val != 0:
 			t.mute = true
 			toks[i+1].boosted = true
 		}
@@ -107,13 +127,7 @@ func (a *Analyzer) unelongate(w string) (string, bool) {
 				b = append(b, w[k])
 			}
 		}
-		if _, ok := a.lex[string(b)]; ok {
-			return string(b), true
-		}
-		if _, ok := boosterDict[string(b)]; ok {
-			return string(b), true
-		}
-		if negateWords[string(b)] {
+		if wi, ok := a.words[string(b)]; ok && (wi.inLex || wi.isBooster || wi.negation) {
 			return string(b), true
 		}
 	}

@@ -15,7 +15,9 @@ type Assessment struct {
 	Negative bool
 	// Probability is the estimated probability that the text is negative.
 	Probability float64
-	// Polarity are the text's VADER scores.
+	// Polarity are the text's VADER scores with the complaint layer's
+	// corrections (see [Analyzer.Complaint]); they can differ from
+	// [Analyzer.Polarity].
 	Polarity Scores
 	// Cues are the complaint cues that counted, in the order of their first
 	// match in the text; nil when none did.
@@ -24,7 +26,7 @@ type Assessment struct {
 
 // A Cue is a complaint cue found in a text.
 type Cue struct {
-	// Pattern is the cue as written in the list.
+	// Pattern is the phrase of the cue list that matched, as written there.
 	Pattern string
 	// Weight is the evidence it added to the log-odds of negativity.
 	Weight float64
@@ -88,6 +90,8 @@ type cueSet struct {
 	prefixLens []int
 	// other are phrases whose first element is a number or any word.
 	other []ref
+	// neutral are the words of @neutral lines.
+	neutral map[string]bool
 }
 
 // A ref names phrase p of cue c.
@@ -102,11 +106,17 @@ var numberWords = setOf("a", "an", "one", "two", "three", "four", "five", "six",
 
 // readCues parses a complaint-cue list; see [Analyzer.Complaint].
 func readCues(r io.Reader, m *model) (*cueSet, error) {
-	cs := &cueSet{byWord: map[string][]ref{}, byPrefix: map[string][]ref{}}
+	cs := &cueSet{byWord: map[string][]ref{}, byPrefix: map[string][]ref{}, neutral: map[string]bool{}}
 	seen := map[string]int{}
 	err := eachLine(r, func(n int, line string) error {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
+			return nil
+		}
+		if f := strings.Fields(line); f[0] == "@neutral" {
+			for _, w := range f[1:] {
+				cs.neutral[strings.ToLower(w)] = true
+			}
 			return nil
 		}
 		if line[0] == '@' {
@@ -324,8 +334,28 @@ type ctoken struct {
 	num        bool   // digits or a number word
 }
 
+// isWordRune reports whether r belongs to a word: a letter, a digit or a
+// combining mark.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// runeAt decodes the rune at text[i].
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 func isNegator(w string) bool {
@@ -348,7 +378,7 @@ func ctokens(text string, toks []ctoken, qs []bool) ([]ctoken, []bool) {
 	pendingBreak := false
 	qs = append(qs, false)
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runeAt(text, i)
 		switch {
 		case r == '@' && (i == 0 || isPySpace(lastRune(text[:i]))):
 			// A mention: skip to the next space.
@@ -377,11 +407,11 @@ func ctokens(text string, toks []ctoken, qs []bool) ([]ctoken, []bool) {
 			pendingBreak = false
 			j := i
 			lo := len(arena)
-			digits := unicode.IsDigit(r)
+			digits := isDigit(r)
 			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
+				r, size := runeAt(text, j)
 				if isWordRune(r) {
-					if d := unicode.IsDigit(r); d != digits {
+					if d := isDigit(r); d != digits {
 						break
 					}
 					if r < utf8.RuneSelf {
@@ -422,7 +452,8 @@ func ctokens(text string, toks []ctoken, qs []bool) ([]ctoken, []bool) {
 		case r == '!' || r == '\n' || r == ';' || r == '…':
 			pendingBreak = true
 		case r == '.':
-			if n, _ := utf8.DecodeRuneInString(text[i+1:]); i+1 >= len(text) || !isWordRune(n) {
+			// Not in "4.5" or "e.g".
+			if n, _ := utf8.DecodeRuneInString(text[i+1:]); !isWordRune(n) {
 				pendingBreak = true
 			}
 		}
@@ -550,44 +581,52 @@ func (cs *cueSet) match(toks []ctoken, qs []bool, window int, hits []hit) []hit 
 	return hits
 }
 
-// Complaint assesses whether text is negative, as a comment about a hospital
-// trust or its staff would be when it complains. It combines VADER's
-// compound score with the complaint cues of the cue list into log-odds
+// Complaint assesses whether text is negative in the way a comment about a
+// hospital trust or its staff is when it complains. The evidence is summed as
+// log-odds
 //
-//	bias + compound·(−VADER compound) + Σ cue weights
+//	@bias + @compound × (−compound) + Σ weights of the cues found
 //
-// and returns their logistic as the probability.
+// whose logistic is the Probability; Negative is Probability >= @threshold.
+// The @ parameters come from the cue list (defaults: -0.75, 6 and 0.5).
 //
-// The cue list has one cue per line, "WEIGHT PATTERN [flags]"; '#' starts a
-// comment line and "@name value" lines set the model parameters @bias,
-// @compound, @threshold (0.5 unless set) and @negation-window. A PATTERN is a
-// sequence of words matched case-insensitively against consecutive words of
-// one sentence (mentions and links are skipped; digits and letters are split
-// apart, so "4hrs" is two words). In a pattern:
+// The compound is VADER's, with corrections for blind spots of its lexicon
+// in social-media comments: a run of two or more capitalised words is a name
+// or title and scores nothing ("Great Ormond Street", "Good Hope Hospital");
+// "like" scores only as a verb; "no" on its own scores nothing (it still
+// negates what follows); "pretty", "damn", "dead" and similar words in front
+// of a sentiment word intensify it instead of scoring; elongated words
+// ("baaad") are looked up shortened; the words of the cue list's @neutral
+// lines (illnesses, injuries, worry: the topic of a comment to a hospital,
+// not a judgement of it) score nothing, and nor do words that would score
+// positive inside a complaint cue ("a joke", "thanks for nothing").
 //
-//	a|b      either word
-//	word*    any word starting with "word" (at least 3 letters)
-//	<num>    a number: digits, or a number word such as "two", "few", "an"
-//	*        any one word
-//	x?       the element x is optional (not the first)
-//
-// Flags: [start] the match must begin its sentence; [question] its sentence
-// must contain "?"; [sarcasm] a positive phrase that counts only when the
-// text has other negative evidence (another cue of positive weight or a
-// negative VADER word), in which case VADER's positive score is also
-// disregarded. A cue preceded within @negation-window words of its sentence
-// by a negation ("not", "never", "no", "…n't") is ignored unless its own first
-// word is a negation. Each cue counts once however often it matches.
+// The cue list has one cue per line, "WEIGHT PATTERN [flags]", where PATTERN
+// is one or more comma-separated phrases; rules/lists/sentiment/
+// complaint_cues.txt documents the syntax. A cue counts once however often it
+// matches. A phrase preceded within @negation-window words (default 2) of its
+// sentence by a negation ("not", "never", "no", "…n't") is ignored unless
+// the phrase itself starts with one. A [sarcasm] cue, a positive phrase such
+// as "well done", counts only when the other cues found weigh at least
+// @sarcasm-evidence (default 1), and then the positive part of the compound
+// is disregarded.
 func (a *Analyzer) Complaint(text string) Assessment {
-	var tokBuf [96]vtoken
-	var sentBuf [96]float64
-	vr := a.vader(text, tokBuf[:0], sentBuf[:0], true)
-
 	var ctokBuf [96]ctoken
 	var qBuf [16]bool
 	var hitBuf [16]hit
 	toks, qs := ctokens(text, ctokBuf[:0], qBuf[:0])
 	hits := a.cues.match(toks, qs, a.model.negation, hitBuf[:0])
+
+	var spanBuf [16][2]int
+	adj := adjustment{spans: spanBuf[:0]}
+	for _, h := range hits {
+		if c := &a.cues.cues[h.c]; c.weight > 0 && c.flags&flagSarcasm == 0 {
+			adj.spans = append(adj.spans, [2]int{toks[h.start].start, toks[h.end-1].end})
+		}
+	}
+	var tokBuf [96]vtoken
+	var sentBuf [96]float64
+	vr := a.vader(text, tokBuf[:0], sentBuf[:0], &adj)
 
 	// Complaint evidence, for sarcasm cues.
 	evidence := 0.0

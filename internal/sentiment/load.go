@@ -79,8 +79,8 @@ func readLexicon(r io.Reader) (map[string]float64, error) {
 	return lex, nil
 }
 
-// readEmoji reads the emoji valence list into a.lex and a.emoji.
-func (a *Analyzer) readEmoji(r io.Reader) error {
+// readEmoji reads the emoji valence list into lex and emoji.
+func readEmoji(r io.Reader, lex map[string]float64, emoji map[rune]bool) error {
 	err := eachLine(r, func(n int, line string) error {
 		f := strings.Fields(line)
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
@@ -98,8 +98,8 @@ func (a *Analyzer) readEmoji(r io.Reader) error {
 		if err != nil {
 			return fmt.Errorf("sentiment: emoji line %d: %v", n, err)
 		}
-		a.lex[e] = v
-		a.emoji[r] = true
+		lex[e] = v
+		emoji[r] = true
 		return nil
 	})
 	return wrapRead("emoji list", err)

@@ -10,16 +10,21 @@
 // x/sqrt(x²+15).
 //
 // [Analyzer.Complaint] builds on it for the question a compliance rule asks
-// of a comment addressed to a hospital trust: is this negative about the
-// Trust or its staff? It adds weighted complaint cues ("waited 6 hours",
-// "still waiting", "nobody answers", "how is this acceptable", sarcastic
-// "well done" next to a complaint, "not good enough", …) loaded from a plain
-// text list, and turns the evidence into a probability.
+// of a comment addressed to a hospital trust (policy 9.6.1: staff must not
+// reply to negative comments about the Trust or its staff): is this comment
+// negative? It corrects blind spots of VADER's lexicon in such comments and
+// adds weighted complaint cues ("waited 6 hours", "still waiting", "nobody
+// answers", "how is this acceptable", sarcastic "well done" next to a
+// complaint, "not good enough", …) loaded from a plain text list, and turns
+// the evidence into a probability.
 //
 // All word lists are data: the VADER lexicon, the emoji valences and the
-// complaint cues are read from files under rules/lists/sentiment/ by
-// [LoadWithOptions] or [LoadFS]. An [Analyzer] is immutable after loading and
-// safe for concurrent use.
+// complaint cues with the decision's parameters are read from files under
+// rules/lists/sentiment/ by [LoadWithOptions] or [LoadFS]. An [Analyzer] is
+// immutable after loading and safe for concurrent use.
+//
+// VADER's rules and lexicon are Copyright (c) 2016 C.J. Hutto, MIT licence;
+// rules/lists/sentiment/NOTICE gives the sources and licences.
 package sentiment
 
 import (
@@ -44,8 +49,9 @@ type Scores struct {
 // An Analyzer scores texts. Build one with [Load], [LoadWithOptions] or
 // [LoadFS]; it never changes afterwards and may be used from many goroutines.
 type Analyzer struct {
-	// lex maps a lower-cased word, emoticon or emoji to its valence.
-	lex map[string]float64
+	// words maps a lower-cased word, emoticon or emoji to its valence and
+	// its part in VADER's rules.
+	words map[string]wordInfo
 	// emoji holds the runes given valences by the emoji list; they are split
 	// from adjacent text as tokens of their own.
 	emoji map[rune]bool
@@ -88,22 +94,22 @@ func LoadWithOptions(lexicon io.Reader, opts LoadOptions) (*Analyzer, error) {
 		return nil, errors.New("sentiment: no lexicon")
 	}
 	a := &Analyzer{emoji: map[rune]bool{}, model: defaultModel}
-	var err error
-	if a.lex, err = readLexicon(lexicon); err != nil {
+	lex, err := readLexicon(lexicon)
+	if err != nil {
 		return nil, err
 	}
 	if opts.Emoji != nil {
-		if err := a.readEmoji(opts.Emoji); err != nil {
+		if err := readEmoji(opts.Emoji, lex, a.emoji); err != nil {
 			return nil, err
 		}
 	}
+	a.cues = &cueSet{}
 	if opts.Cues != nil {
 		if a.cues, err = readCues(opts.Cues, &a.model); err != nil {
 			return nil, err
 		}
-	} else {
-		a.cues = &cueSet{}
 	}
+	a.words = buildWords(lex, a.cues.neutral)
 	return a, nil
 }
 

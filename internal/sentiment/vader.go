@@ -60,6 +60,25 @@ var specialCases = map[string]float64{
 	"beating heart": 3.1, "broken heart": -2.9,
 }
 
+// idiomWords are the words of the multi-word keys of specialCases and
+// boosterDict; a sequence with any other word is neither.
+var idiomWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range specialCases {
+		for _, w := range strings.Fields(k) {
+			m[w] = true
+		}
+	}
+	for k := range boosterDict {
+		if strings.Contains(k, " ") {
+			for _, w := range strings.Fields(k) {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -71,42 +90,45 @@ func setOf(words ...string) map[string]bool {
 // A vtoken is one of VADER's "words and emoticons", with its lexicon facts
 // looked up once.
 type vtoken struct {
-	low       string  // lower-cased form
-	val       float64 // lexicon valence when inLex
-	boost     float64 // boosterDict value when isBooster
-	inLex     bool
-	isBooster bool
-	upper     bool // Python's str.isupper of the token as written
-	title     bool // written with an initial capital and lower case after
-	negation  bool // a negation word, or contains "n't"
+	low   string // lower-cased form
+	start int    // byte offset of the token in the text
+	end   int    // byte offset after it
+	wordInfo
+	upper bool // Python's str.isupper of the token as written
+	title bool // written with an initial capital and lower case after
 	// Set by adjust for the complaint layer only:
 	mute    bool // scores 0 (but is still a lexicon word for VADER's rules)
+	inCue   bool // inside a complaint cue: scores 0 if it would score positive
 	boosted bool // follows an ambiguous intensifier: magnitude + bIncr
 }
 
 // vaderResult is the outcome of VADER's scoring before rounding.
 type vaderResult struct {
-	scores         Scores  // rounded as VADER rounds them
-	compound       float64 // unrounded
-	sum            float64 // sum of valences with punctuation emphasis
-	posSum, negSum float64 // VADER's pos_sum and neg_sum (neg_sum <= 0)
-	negCompound    float64 // compound of the negative valences alone
-	negWords       int     // tokens with negative valence
+	scores      Scores  // rounded as VADER rounds them
+	compound    float64 // unrounded
+	negCompound float64 // compound of the negative valences alone
 }
 
-// Polarity returns VADER's polarity scores of text.
+// Polarity returns VADER's polarity scores of text, rounded as VADER rounds
+// them (Neg, Neu and Pos to 3 decimals, Compound to 4). It follows the
+// reference vaderSentiment.py with two deliberate differences: the valences
+// before and after "but" are reweighted by position (the reference finds
+// them by value, which misplaces repeated values), and an emoji scores the
+// valence of the emoji list (the reference substitutes the words of its
+// Unicode description) and is a token of its own even when written against a
+// word.
 func (a *Analyzer) Polarity(text string) Scores {
 	var tokBuf [96]vtoken
 	var sentBuf [96]float64
-	return a.vader(text, tokBuf[:0], sentBuf[:0], false).scores
+	return a.vader(text, tokBuf[:0], sentBuf[:0], nil).scores
 }
 
-// vader scores text, using toks and sents as scratch space. With adjust it
+// vader scores text, using toks and sents as scratch space. With adj it
 // applies the complaint layer's corrections (see adjust) to VADER's rules.
-func (a *Analyzer) vader(text string, toks []vtoken, sents []float64, adjust bool) vaderResult {
+func (a *Analyzer) vader(text string, toks []vtoken, sents []float64, adj *adjustment) vaderResult {
 	toks = a.tokenize(text, toks)
-	if adjust {
-		a.adjust(toks)
+	if adj != nil {
+		a.adjust(toks, adj)
 	}
 	capDiff := allCapDifferential(toks)
 	for i := range toks {
@@ -122,6 +144,9 @@ func (a *Analyzer) vader(text string, toks []vtoken, sents []float64, adjust boo
 			} else if v < 0 {
 				v -= bIncr
 			}
+		}
+		if t.inCue && v > 0 {
+			v = 0
 		}
 		sents = append(sents, v)
 	}
@@ -226,6 +251,18 @@ func negationCheck(valence float64, toks []vtoken, startI, i int) float64 {
 // specialIdiomsCheck is VADER's _special_idioms_check; it runs only for
 // i >= 3.
 func specialIdiomsCheck(valence float64, toks []vtoken, i int) float64 {
+	idiom := func(from, to int) bool {
+		for k := from; k <= to; k++ {
+			if !toks[k].idiom {
+				return false
+			}
+		}
+		return true
+	}
+	if !idiom(i-2, i-1) && !idiom(i-3, i-2) && !idiom(i-1, i) && !(len(toks)-1 > i && idiom(i, i+1)) {
+		// No two adjacent idiom words around i: no idiom can match.
+		return valence
+	}
 	var buf [128]byte
 	// Order as in the reference: "w1 w0", "w2 w1 w0", "w2 w1", "w3 w2 w1",
 	// "w3 w2"; the first hit wins.
@@ -336,7 +373,6 @@ func scoreValence(sents []float64, text string) vaderResult {
 		sum += s
 		if s < 0 {
 			negOnly += s
-			r.negWords++
 		}
 	}
 	amp := punctuationEmphasis(text)
@@ -348,7 +384,6 @@ func scoreValence(sents []float64, text string) vaderResult {
 	if negOnly < 0 {
 		negOnly -= amp
 	}
-	r.sum = sum
 	r.compound = normalize(sum)
 	r.negCompound = normalize(negOnly)
 
@@ -368,7 +403,6 @@ func scoreValence(sents []float64, text string) vaderResult {
 	} else if pos < -neg {
 		neg -= amp
 	}
-	r.posSum, r.negSum = pos, neg
 	total := pos - neg + float64(neu)
 	r.scores = Scores{
 		Neg:      round(math.Abs(neg/total), 3),
@@ -412,24 +446,22 @@ func isPunct(c byte) bool {
 	return c < utf8.RuneSelf && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
 
-// stripPunc is VADER's _strip_punc_if_word: leading and trailing ASCII
-// punctuation is removed unless that leaves two characters or fewer, in which
-// case the token is probably an emoticon and is kept whole.
-func stripPunc(tok string) string {
-	i, j := 0, len(tok)
-	for i < j && isPunct(tok[i]) {
+// stripPunc is VADER's _strip_punc_if_word for the token text[start:end]:
+// leading and trailing ASCII punctuation is removed unless that leaves two
+// characters or fewer, in which case the token is probably an emoticon and
+// is kept whole. It returns the new bounds.
+func stripPunc(text string, start, end int) (int, int) {
+	i, j := start, end
+	for i < j && isPunct(text[i]) {
 		i++
 	}
-	for j > i && isPunct(tok[j-1]) {
+	for j > i && isPunct(text[j-1]) {
 		j--
 	}
-	if i == 0 && j == len(tok) {
-		return tok
+	if utf8.RuneCountInString(text[i:j]) <= 2 {
+		return start, end
 	}
-	if utf8.RuneCountInString(tok[i:j]) <= 2 {
-		return tok
-	}
-	return tok[i:j]
+	return i, j
 }
 
 // tokenize splits text into VADER's words and emoticons: white-space
@@ -444,8 +476,9 @@ func (a *Analyzer) tokenize(text string, toks []vtoken) []vtoken {
 	arena := arenaBuf[:0]
 	startTok := len(toks)
 
-	emit := func(tok string) {
-		tok = stripPunc(tok)
+	emit := func(start, end int) {
+		start, end = stripPunc(text, start, end)
+		tok := text[start:end]
 		lo := len(arena)
 		hasUpper, hasLower := false, false
 		for k := 0; k < len(tok); {
@@ -474,6 +507,8 @@ func (a *Analyzer) tokenize(text string, toks []vtoken) []vtoken {
 		spans = append(spans, span{int32(lo), int32(len(arena))})
 		first, _ := utf8.DecodeRuneInString(tok)
 		toks = append(toks, vtoken{
+			start: start,
+			end:   end,
 			upper: hasUpper && !hasLower,
 			title: unicode.IsUpper(first) && hasLower && len(tok) > 1,
 		})
@@ -493,7 +528,7 @@ func (a *Analyzer) tokenize(text string, toks []vtoken) []vtoken {
 				continue
 			}
 			if a.isEmoji(r) {
-				emit(text[i : i+size])
+				emit(i, i+size)
 				i += size
 				continue
 			}
@@ -514,7 +549,7 @@ func (a *Analyzer) tokenize(text string, toks []vtoken) []vtoken {
 			}
 			j += size
 		}
-		emit(text[i:j])
+		emit(i, j)
 		i = j
 	}
 
@@ -522,17 +557,60 @@ func (a *Analyzer) tokenize(text string, toks []vtoken) []vtoken {
 	for k := range spans {
 		t := &toks[startTok+k]
 		t.low = low[spans[k].lo:spans[k].hi]
-		t.val, t.inLex = a.lex[t.low]
 		a.lookUp(t)
 	}
 	return toks
 }
 
+// A wordInfo gathers what the rules know of a word, so that a token needs
+// one map look-up.
+type wordInfo struct {
+	val       float64 // lexicon valence when inLex
+	boost     float64 // boosterDict value when isBooster
+	inLex     bool
+	isBooster bool
+	negation  bool // a negation word (a token containing "n't" is one too)
+	idiom     bool // in idiomWords
+	// For the complaint layer's adjust:
+	neutral     bool // named by an @neutral line of the cue list
+	likeSubject bool // in likeSubjects
+	intensifier bool // in ambiguousIntensifiers
+	connector   bool // in nameConnectors
+}
+
+// buildWords merges the lexicon with the rules' word lists.
+func buildWords(lex map[string]float64, neutral map[string]bool) map[string]wordInfo {
+	words := make(map[string]wordInfo, len(lex)+len(boosterDict)+len(negateWords))
+	for w, v := range lex {
+		words[w] = wordInfo{val: v, inLex: true}
+	}
+	set := func(list map[string]bool, f func(*wordInfo)) {
+		for w := range list {
+			wi := words[w]
+			f(&wi)
+			words[w] = wi
+		}
+	}
+	for w, b := range boosterDict {
+		wi := words[w]
+		wi.boost, wi.isBooster = b, true
+		words[w] = wi
+	}
+	set(negateWords, func(wi *wordInfo) { wi.negation = true })
+	set(idiomWords, func(wi *wordInfo) { wi.idiom = true })
+	set(neutral, func(wi *wordInfo) { wi.neutral = true })
+	set(likeSubjects, func(wi *wordInfo) { wi.likeSubject = true })
+	set(ambiguousIntensifiers, func(wi *wordInfo) { wi.intensifier = true })
+	set(nameConnectors, func(wi *wordInfo) { wi.connector = true })
+	return words
+}
+
 // lookUp sets the lexicon facts of t from t.low.
 func (a *Analyzer) lookUp(t *vtoken) {
-	t.val, t.inLex = a.lex[t.low]
-	t.boost, t.isBooster = boosterDict[t.low]
-	t.negation = negateWords[t.low] || strings.Contains(t.low, "n't")
+	t.wordInfo = a.words[t.low]
+	if !t.negation && strings.Contains(t.low, "n't") {
+		t.negation = true
+	}
 }
 
 // isEmoji reports whether r is split off as a token of its own.
