@@ -41,7 +41,7 @@ func readCSV(s *sink, r io.Reader) error {
 			return err
 		}
 		if rec == nil {
-			continue // A parse error, already reported.
+			return nil // The header cannot be parsed; the error is reported.
 		}
 		if blankRow(rec) {
 			continue
@@ -125,7 +125,9 @@ func (c *csvReader) next() ([]string, int, error) {
 // csv.Reader.
 func (c *csvReader) resync(start int) {
 	rest := c.t.from(c.t.mark)
-	for n := start + 1 - c.t.line; n > 0; n-- {
+	// Skip to the line after start, and at least one line, so that reading
+	// always moves on.
+	for n := max(start+1-c.t.line, 1); n > 0; n-- {
 		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
 			rest = nil
@@ -291,13 +293,10 @@ func (cols *csvColumns) post(rec []string) (post.Post, error) {
 		Text:        get(cols.text),
 		ScheduledAt: strings.TrimSpace(get(cols.scheduledAt)),
 	}
-	if err := checkText(p.Text); err != nil {
-		return post.Post{}, fmt.Errorf("no text in column %q", cols.names[cols.text])
-	}
 	reply := post.Reply{
 		Text:   get(cols.replyText),
 		Author: strings.TrimSpace(get(cols.replyAuthor)),
-		Action: strings.ToLower(strings.TrimSpace(get(cols.replyAction))),
+		Action: normalAction(get(cols.replyAction)),
 	}
 	if reply != (post.Reply{}) {
 		p.ReplyTo = &reply
@@ -310,6 +309,9 @@ func (cols *csvColumns) post(rec []string) (post.Post, error) {
 		return post.Post{}, err
 	}
 	p.Media = media
+	if err := checkPost(&p); err != nil {
+		return post.Post{}, fmt.Errorf("no text in column %q", cols.names[cols.text])
+	}
 	return p, nil
 }
 

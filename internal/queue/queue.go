@@ -10,6 +10,22 @@
 // The formats are those of the postlint design: JSON Lines, a JSON array or
 // {"posts": [...]}, YAML (a list or posts:), CSV with a header row or in the
 // header-less Hootsuite bulk-composer layout, and plain text, which is one post.
+// The readers are a little more lenient than the design's post format:
+//
+//   - an id may be a number, and is kept as written ("17", "1e3");
+//   - reply_to may be just the text of the comment, media a file name or a
+//     list of file names, and postlint.ignore a single rule id;
+//   - a JSON or YAML file may hold one post object rather than a list, a JSON
+//     file several top-level values, and a YAML file several documents;
+//   - reply_to's action is put in lower case ("Like" is "like");
+//   - in the Hootsuite layout, the link is added to the end of the text, as
+//     it is published, unless the text already holds it.
+//
+// Unknown fields and columns, such as "expect" and "why", are ignored. A post
+// whose text is missing or only white space is an error record. Post ids
+// default to "<base name>:<line>". Text is kept as it is, except that JSON
+// strings are decoded, and encoding/json replaces invalid UTF-8 in them with
+// U+FFFD; YAML does not allow invalid UTF-8 or control characters at all.
 package queue
 
 import (
@@ -45,6 +61,7 @@ type Error struct {
 	Err  error  // what is wrong
 }
 
+// Error returns the message, "file:line: what is wrong".
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
 
 // Unwrap returns the underlying error.
@@ -125,11 +142,13 @@ func FormatFor(name string) (Format, error) {
 // for the default post ids ("<base name>:<line>"); "" and "-" mean standard
 // input, shown as "stdin".
 //
-// Problems with the content of the input, including syntax errors, are
-// reported as Records with a non-nil Err, not as Read's result. Read stops
-// early only when ctx is done, when yield returns an error, or when reading r
-// fails; it then returns ctx.Err(), yield's error unchanged, or the read error.
-// Otherwise it returns nil.
+// Problems with the content of the input are reported as Records with a
+// non-nil Err, not as Read's result, and reading goes on with the next post.
+// Where the input cannot be read any further (broken JSON or YAML syntax, a
+// CSV header that cannot be parsed or names no text column) the error record
+// is the last. Read stops early only when ctx is done, when yield returns an
+// error, or when reading r fails; it then returns ctx.Err(), yield's error
+// unchanged, or the read error wrapped with the name. Otherwise it returns nil.
 func Read(ctx context.Context, r io.Reader, name string, f Format, yield func(Record) error) error {
 	s := &sink{ctx: ctx, yield: yield, file: name, base: filepath.Base(name)}
 	if name == "" || name == "-" {
@@ -152,6 +171,7 @@ func Read(ctx context.Context, r io.Reader, name string, f Format, yield func(Re
 
 // ReadFile reads the queue file at path, in the format FormatFor gives for
 // its name, as Read does. It opens the file read-only and never writes to it.
+// It does not take "-" for standard input: for that, call Read with os.Stdin.
 func ReadFile(ctx context.Context, path string, yield func(Record) error) error {
 	f, err := FormatFor(path)
 	if err != nil {
@@ -207,12 +227,31 @@ var (
 	errEmptyText = errors.New(`post "text" is empty`)
 )
 
+// checkPost reports whether p has something to check: text, or else the
+// comment it replies to, likes or shares, or media. A like or a share of a
+// comment carries no text of its own, and neither may a photo post.
+func checkPost(p *post.Post) error {
+	if strings.TrimSpace(p.Text) != "" || len(p.Media) > 0 {
+		return nil
+	}
+	if r := p.ReplyTo; r != nil && (strings.TrimSpace(r.Text) != "" || strings.TrimSpace(r.Author) != "") {
+		return nil
+	}
+	return errEmptyText
+}
+
 // checkText reports whether text is usable as a post's text.
 func checkText(text string) error {
 	if strings.TrimSpace(text) == "" {
 		return errEmptyText
 	}
 	return nil
+}
+
+// normalAction returns a reply action in lower case without surrounding
+// space, as in "like" for " Like".
+func normalAction(action string) string {
+	return strings.ToLower(strings.TrimSpace(action))
 }
 
 // bom is the UTF-8 byte order mark, which some editors put at the start of

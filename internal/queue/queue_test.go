@@ -3,6 +3,7 @@ package queue
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -760,6 +761,58 @@ func TestDeepNesting(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%v: got %v, want %v", tt.f, got, tt.want)
+		}
+	}
+}
+
+// TestMemoryFlat checks that the JSON and CSV readers do not hold on to the
+// input they have read: after 100,000 posts of an input that never ends,
+// the bytes each holds are a few buffers' worth.
+func TestMemoryFlat(t *testing.T) {
+	const posts = 100000
+	done := errors.New("done")
+	var held func() int
+	s := &sink{ctx: context.Background(), file: "m", base: "m"}
+	n := 0
+	s.yield = func(r Record) error {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		if n++; n == posts {
+			if h := held(); h > 64<<10 {
+				t.Errorf("holds %d bytes after %d posts", h, posts)
+			}
+			return done
+		}
+		return nil
+	}
+
+	src := &endless{prefix: []byte(`{"posts": [`), body: []byte(`{"text": "Bank holiday rota is out"},` + "\n")}
+	tp := newTape(src)
+	j := &jsonReader{s: s, t: tp, dec: json.NewDecoder(tp)}
+	held = func() int { return cap(tp.data) }
+	if err := j.read(); err != done {
+		t.Fatalf("JSON: %v", err)
+	}
+
+	n = 0
+	c := &csvReader{s: s, src: &endless{prefix: []byte("id,text\n"), body: []byte("1,Bank holiday rota is out\n")}}
+	c.restart(c.src, 0)
+	held = func() int { return cap(c.t.data) }
+	if _, _, err := c.next(); err != nil {
+		t.Fatal(err)
+	}
+	cols := headerColumns([]string{"id", "text"})
+	for {
+		rec, line, err := c.next()
+		if err == nil {
+			err = c.row(cols, rec, line)
+		}
+		if err == done {
+			break
+		}
+		if err != nil {
+			t.Fatalf("CSV: %v", err)
 		}
 	}
 }

@@ -171,11 +171,11 @@ func decodeJSONPost(data []byte) (post.Post, error) {
 		}
 		return post.Post{}, fmt.Errorf("invalid post: %w", err)
 	}
-	if w.Text == nil {
+	if w.Text == nil && w.ReplyTo == nil && len(w.Media) == 0 {
 		return post.Post{}, errNoText
 	}
-	if err := checkText(*w.Text); err != nil {
-		return post.Post{}, err
+	if w.Text == nil {
+		w.Text = new(string)
 	}
 	p := post.Post{
 		ID:          string(w.ID),
@@ -186,8 +186,14 @@ func decodeJSONPost(data []byte) (post.Post, error) {
 		Media:       []post.Media(w.Media),
 		ScheduledAt: w.ScheduledAt,
 	}
+	if p.ReplyTo != nil {
+		p.ReplyTo.Action = normalAction(p.ReplyTo.Action)
+	}
 	if w.Directive != nil {
 		p.Directive = &post.Directive{Ignore: []string(w.Directive.Ignore), Reason: w.Directive.Reason}
+	}
+	if err := checkPost(&p); err != nil {
+		return post.Post{}, err
 	}
 	return p, nil
 }

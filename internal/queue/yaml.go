@@ -165,10 +165,10 @@ func (b *yamlPostBuilder) post(n *yaml.Node) (post.Post, error) {
 	if err := b.mapping(m, 0); err != nil {
 		return post.Post{}, err
 	}
-	if b.set&fieldText == 0 {
+	if b.set&fieldText == 0 && b.p.ReplyTo == nil && len(b.p.Media) == 0 {
 		return post.Post{}, errNoText
 	}
-	if err := checkText(b.p.Text); err != nil {
+	if err := checkPost(&b.p); err != nil {
 		return post.Post{}, err
 	}
 	return b.p, nil
@@ -303,6 +303,7 @@ func (b *yamlPostBuilder) reply(v *yaml.Node) (*post.Reply, error) {
 			r.Text, err = scalar(v, "reply_to.text")
 		case "action":
 			r.Action, err = scalar(v, "reply_to.action")
+			r.Action = normalAction(r.Action)
 		}
 		return err
 	})
@@ -507,7 +508,9 @@ func yamlErrorLine(err error, data []byte) (int, string) {
 					// parser (though from 1 in those of its scanner).
 					line++
 				}
-				return line, text
+				// The end of the input may be reported on the line after
+				// the last.
+				return min(line, yamlLine(data, len(data))), text
 			}
 		}
 	}
@@ -520,7 +523,39 @@ func yamlErrorLine(err error, data []byte) (int, string) {
 	if at < 0 {
 		return 1, msg
 	}
-	return 1 + countLines(data[:at]), msg
+	return yamlLine(data, at), msg
+}
+
+// yamlLine returns the line number of offset at in data, counting line
+// breaks as YAML does: "\r\n", "\r", "\n", and the Unicode next line, line
+// separator and paragraph separator. A break at the very end of data does not
+// start a line.
+func yamlLine(data []byte, at int) int {
+	line := 1
+	for i := 0; i < at && i < len(data); i++ {
+		n := 0 // the length of a line break at i
+		switch c := data[i]; {
+		case c == '\n':
+			n = 1
+		case c == '\r':
+			n = 1
+			if i+1 < len(data) && data[i+1] == '\n' {
+				n = 2
+			}
+		case c == 0xc2 && i+1 < len(data) && data[i+1] == 0x85:
+			n = 2
+		case c == 0xe2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xa8 || data[i+2] == 0xa9):
+			n = 3
+		}
+		if n == 0 {
+			continue
+		}
+		if i+n <= at && i+n < len(data) {
+			line++
+		}
+		i += n - 1
+	}
+	return line
 }
 
 // parserProblem reports whether msg is one of the problems that the yaml.v3
