@@ -48,6 +48,10 @@ type Env struct {
 	// ReadList returns the entries of a list file of the rule pack
 	// (comments and blank lines removed).
 	ReadList func(name string) ([]string, error)
+	// ReadFile returns a file of the rule pack as it is (for data that is
+	// not a list, such as a sentiment lexicon or sites.yaml); nil when the
+	// pack cannot give files.
+	ReadFile func(name string) ([]byte, error)
 	// Resources shared by all rules of a linter (models, lexicons).
 	Resources *Resources
 }

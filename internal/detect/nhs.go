@@ -100,6 +100,8 @@ const (
 	rangeNI                       // H&C: 320 000 001–399 999 999
 )
 
+// Detect reports the NHS numbers of one field: each run of ten digits, or
+// of 3-3-4 digits with one kind of separator, that passes the checks.
 func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
 	s := v.Fold
 	if countASCIIDigits(s, 10) < 10 {
@@ -123,6 +125,25 @@ func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func
 			if n, ok := grouped334(s, a); ok {
 				e, sep = a+n, s[a+3]
 				i = e
+				break
+			}
+			fallthrough
+		case 2, 4:
+			// Other groupings people type ("6618 298 776", "4809.951.111")
+			// count only when the check digit is right.
+			if n, ok := groupedOther(s, a); ok {
+				var digits [10]byte
+				k := 0
+				for j := a; j < a+n; j++ {
+					if isASCIIDigit(s[j]) {
+						digits[k] = s[j] - '0'
+						k++
+					}
+				}
+				if nhsChecksumOK(digits) {
+					e, sep = a+n, s[i]
+					i = e
+				}
 			}
 		}
 		if e == 0 {
@@ -153,6 +174,41 @@ func grouped334(s string, a int) (n int, ok bool) {
 		return 0, false
 	}
 	return 12, true
+}
+
+// groupedOther reports whether s[a:] starts with three groups of two to
+// four digits joined by one kind of separator (space, hyphen or dot), ten
+// digits in all and not followed by another digit or separator-and-digit.
+func groupedOther(s string, a int) (n int, ok bool) {
+	i, digits, groups := a, 0, 0
+	var sep byte
+	for {
+		st := i
+		for i < len(s) && isASCIIDigit(s[i]) {
+			i++
+		}
+		g := i - st
+		if g < 2 || g > 4 {
+			return 0, false
+		}
+		digits += g
+		groups++
+		if groups == 3 {
+			break
+		}
+		if i+1 >= len(s) || (sep != 0 && s[i] != sep) || (s[i] != ' ' && s[i] != '-' && s[i] != '.') || !isASCIIDigit(s[i+1]) {
+			return 0, false
+		}
+		sep = s[i]
+		i++
+	}
+	if digits != 10 {
+		return 0, false
+	}
+	if i < len(s) && (isASCIIDigit(s[i]) || i+1 < len(s) && s[i] == sep && isASCIIDigit(s[i+1])) {
+		return 0, false
+	}
+	return i - a, true
 }
 
 // check decides whether the candidate s[a:e] of the folded text, grouped
@@ -215,7 +271,7 @@ func (d *nhsDetector) check(v *textnorm.View, a, e int, sep byte) (Match, bool) 
 			m.Confidence = d.confValid - 0.15
 		}
 		if hasCtx {
-			m.Confidence = min(m.Confidence+d.contextBoost, 0.99)
+			m.Confidence = min(m.Confidence+d.contextBoost, 1)
 		}
 		if m.Confidence <= 0 {
 			m.Confidence = 0.01
@@ -275,8 +331,10 @@ func nhsBoundaries(s string, a, e int, sep byte) bool {
 		case isAlnumRune(r):
 			return false
 		case r == '-' || r == '.':
+			// "INV-9434765919", "12-9434765919", "1.9434765919"; but
+			// "No.9434765919" is fine.
 			if a-n > 0 {
-				if p, _ := utf8.DecodeLastRuneInString(s[:a-n]); isAlnumRune(p) {
+				if p, _ := utf8.DecodeLastRuneInString(s[:a-n]); r == '-' && isAlnumRune(p) || r == '.' && p < utf8.RuneSelf && isASCIIDigit(byte(p)) {
 					return false
 				}
 			}

@@ -120,6 +120,12 @@ func TestNHSDetector(t *testing.T) {
 		{"CHI 150385 1230 no wait 1503851230", []want{{"1503851230", 0.94, "a Scottish CHI number"}}},
 		{"H&C 3200000015", []want{{"3200000015", 0.9, "a Northern Ireland H&C number"}}},
 		{"(9434765919)", []want{{"9434765919", 0.8, ""}}},
+		// Other groupings count when the check digit is right.
+		{"wristbands for 4010 232 137 again", []want{{"4010 232 137", 0.95, ""}}},
+		{"bloods for 4010.232.137 please", []want{{"4010.232.137", 0.95, ""}}},
+		{"bloods for 4010.232.136 please", nil},
+		{"meet 10 30 at 12 03 2026", nil},
+		{"No.9434765919", []want{{"9434765919", 0.8, ""}}},
 		{"first 4010232137, then 6000000006", []want{{"4010232137", 0.95, ""}, {"6000000006", 0.95, ""}}},
 		// A CHI number starting with 0 counts only with context.
 		{"CHI number 0101001231", []want{{"0101001231", 0.94, "a Scottish CHI number"}}},
@@ -153,6 +159,8 @@ func TestNHSDetector(t *testing.T) {
 		{"see example.org/9434765919", nil},
 		{"mail 9434765919@example.org", nil},
 		{"£9434765919", nil},
+		{"1.9434765919", nil},
+		{"9434765919.5", nil},
 		{"9434765919%", nil},
 		{"01803 217398", nil},
 		{"07700 900562", nil},

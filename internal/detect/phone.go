@@ -2,6 +2,9 @@ package detect
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,6 +64,7 @@ var defaultHelplines = []string{
 	"0800 555 111",  // Crimestoppers
 	"0300 123 3393", // Mind infoline
 	"0330 094 5717", // Samaritans (non-freephone line)
+	"0808 164 0123", // Samaritans Welsh Language Line
 }
 
 // defaultPersonalCues are words that say a number is the writer's or
@@ -89,11 +93,11 @@ const (
 // healthIDCues are words that make a ten-digit number with a valid NHS
 // check digit a health identifier rather than a phone number; the
 // nhs-number kind reports it.
-var healthIDCues = map[string]bool{"nhs": true, "chi": true, "patient": true, "mrn": true, "h&c": true}
+var healthIDCues = map[string]bool{"nhs": true, "chi": true, "patient": true, "mrn": true}
 
 type phoneDetector struct {
 	region         string
-	countryCode    int32
+	plan           *numberingPlan
 	nationalPrefix string // required at the start of national numbers; "" when not
 	intlPrefix     string // the international call prefix written instead of "+"
 	allow          map[string]bool
@@ -116,18 +120,24 @@ func buildPhone(o Options, env *Env) (any, error) {
 	if cc == 0 {
 		return nil, fmt.Errorf("phone: region %q is not a region libphonenumber knows", opts.Region)
 	}
+	plan, err := compilePlan(region)
+	if err != nil {
+		return nil, fmt.Errorf("phone: region %s: %v", region, err)
+	}
 	d := &phoneDetector{
 		region:       region,
-		countryCode:  int32(cc),
+		plan:         plan,
 		intlPrefix:   "00",
 		allow:        map[string]bool{},
 		confValid:    0.9,
 		confPossible: 0.7,
 		confPersonal: 0.95,
 	}
-	if phonenumbers.IsNANPACountry(region) {
-		d.intlPrefix = "011"
-	} else {
+	if allASCIIDigits(plan.idd) {
+		d.intlPrefix = plan.idd // "00", "011" (NANPA), "810" (Russia)
+	}
+	if !phonenumbers.IsNANPACountry(region) {
+		// NANPA numbers are written without their national prefix "1".
 		d.nationalPrefix = phonenumbers.GetNddPrefixForRegion(region, true)
 	}
 	helplines := opts.Helplines
@@ -151,7 +161,6 @@ func buildPhone(o Options, env *Env) (any, error) {
 	if cues == nil {
 		cues = defaultPersonalCues
 	}
-	var err error
 	if d.personal, err = Terms(cues, env); err != nil {
 		return nil, err
 	}
@@ -194,6 +203,10 @@ type phoneScan struct {
 	parses int
 }
 
+// Detect reports the phone numbers of one field. Texts with fewer than
+// seven digits cost one pass over their bytes; in others, runs of digit
+// groups are cut at anything that is not a phone number and tried longest
+// first.
 func (d *phoneDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
 	s := v.Fold
 	if countASCIIDigits(s, phoneMinDigits) < phoneMinDigits {
@@ -291,15 +304,15 @@ func phoneChunkEdges(s string, c phoneChunk) bool {
 		switch {
 		case isAlnumRune(r):
 			return false
-		case r == '-' || r == '.':
+		case r == '-':
 			if prev >= 0 && isAlnumRune(prev) {
-				return false // "INV-0123…", "v1.0123…"
+				return false // "INV-0123…", "12-0123…"
 			}
-		case r == ',' || r == ':':
+		case r == '.' || r == ',' || r == ':':
 			if prev >= 0 && prev < utf8.RuneSelf && isASCIIDigit(byte(prev)) {
-				return false // "1,200", "10:30"
+				return false // "1.0123…", "1,200", "10:30"; "Tel.0123…" is fine
 			}
-		case strings.ContainsRune("/\\@#=&?_%$~^|*", r), unicode.Is(unicode.Sc, r):
+		case strings.ContainsRune("/\\@#=&?_%$~^|", r), unicode.Is(unicode.Sc, r):
 			return false
 		}
 	}
@@ -401,10 +414,17 @@ func inWebAddress(s string, a, e int) bool {
 
 // run tries the chunks of one run, longest candidates first from the left,
 // the way libphonenumber's matcher tries a candidate and then its inner
-// groups.
+// groups. A date written with spaces ("01 03 2026") splits the run.
 func (sc *phoneScan) run(run []phoneChunk) {
 	if len(run) == 0 {
 		return
+	}
+	for k := 0; k+3 <= len(run); k++ {
+		if sc.spacedDate(run[k : k+3]) {
+			sc.run(run[:k])
+			sc.run(run[k+3:])
+			return
+		}
 	}
 	first := 0
 	if referenceBefore(sc.v.Tokens, sc.v.TokenIndexAt(run[0].start)) {
@@ -418,6 +438,29 @@ func (sc *phoneScan) run(run []phoneChunk) {
 			}
 		}
 	}
+}
+
+// spacedDate reports whether three chunks of bare digits are a date: day,
+// month and year, or year, month and day.
+func (sc *phoneScan) spacedDate(cs []phoneChunk) bool {
+	s := sc.v.Fold
+	var n [3]int
+	for i, c := range cs {
+		t := s[c.start:c.end]
+		if !allASCIIDigits(t) {
+			return false
+		}
+		n[i], _ = strconv.Atoi(t)
+	}
+	dmy := cs[0].digits <= 2 && cs[1].digits <= 2 && (cs[2].digits == 2 || cs[2].digits == 4 && isYear(s[cs[2].start:cs[2].end]))
+	ymd := cs[0].digits == 4 && isYear(s[cs[0].start:cs[0].end]) && cs[1].digits <= 2 && cs[2].digits <= 2
+	switch {
+	case dmy:
+		return n[0] >= 1 && n[0] <= 31 && n[1] >= 1 && n[1] <= 12
+	case ymd:
+		return n[2] >= 1 && n[2] <= 31 && n[1] >= 1 && n[1] <= 12
+	}
+	return false
 }
 
 // try checks one candidate made of consecutive chunks. It reports whether
@@ -447,12 +490,12 @@ func (sc *phoneScan) try(cs []phoneChunk) bool {
 	}
 	lead := strings.TrimLeft(cand, "(")
 	intl := strings.HasPrefix(lead, "+") || strings.HasPrefix(lead, d.intlPrefix)
+	if intl && strings.HasPrefix(lead, d.intlPrefix+"0") {
+		return false // "000…": no calling code starts with 0
+	}
 	if !intl {
 		if d.nationalPrefix != "" && !strings.HasPrefix(lead, d.nationalPrefix) {
 			return false // "9434765919", "2025 2026 …": not written as a dialled number
-		}
-		if len(cs) == 3 && isDateShape(cs[0].digits, cs[1].digits, cs[2].digits) {
-			return false // "01 03 2026"
 		}
 		if digits == 10 && sc.nhsShaped(cand, a, e) {
 			return false // left to the nhs-number kind
@@ -462,26 +505,25 @@ func (sc *phoneScan) try(cs []phoneChunk) bool {
 		return false
 	}
 	sc.parses++
-	num, err := phonenumbers.Parse(cand, d.region)
-	if err != nil || phonenumbers.IsPossibleNumberWithReason(num) != phonenumbers.IS_POSSIBLE {
+	info, ok := sc.lookup(cand, intl)
+	if !ok {
 		return false
 	}
-	if d.allow[phonenumbers.Format(num, phonenumbers.E164)] || phonenumbers.IsValidShortNumberForRegion(num, d.region) {
+	if info.allowed {
 		return true
 	}
-	valid := phonenumbers.IsValidNumber(num)
-	nsn := phonenumbers.GetNationalSignificantNumber(num)
-	if !valid && len(nsn) < 9 {
+	if !info.valid && len(info.nsn) < 9 {
 		return false // too little to go on outside the allocated ranges
 	}
-	typ := phonenumbers.UNKNOWN
-	if valid {
-		typ = phonenumbers.GetNumberType(num)
+	if !info.valid && !intl && len(cs) > 1 && cs[0].digits <= 2 {
+		// "03 2026 07700": a short first group joined to what follows
+		// makes a number only when the result is an allocated one.
+		return false
 	}
-	mobile := typ == phonenumbers.MOBILE || typ == phonenumbers.FIXED_LINE_OR_MOBILE ||
-		!valid && num.GetCountryCode() == 44 && len(nsn) == 10 && nsn[0] == '7'
+	mobile := info.typ == phonenumbers.MOBILE || info.typ == phonenumbers.FIXED_LINE_OR_MOBILE ||
+		!info.valid && info.cc == 44 && len(info.nsn) == 10 && info.nsn[0] == '7'
 	conf := d.confPossible
-	if valid {
+	if info.valid {
 		conf = d.confValid
 	}
 	ti, tj := sc.v.TokenIndexAt(a), sc.v.TokenIndexAt(e)
@@ -493,7 +535,7 @@ func (sc *phoneScan) try(cs []phoneChunk) bool {
 		}
 	}
 	e = extensionEnd(s, e)
-	m := Match{Field: sc.field, Confidence: conf, Note: d.note(num, typ, valid, nsn)}
+	m := Match{Field: sc.field, Confidence: conf, Note: d.note(&info)}
 	m.Start, m.End = sc.v.OrigRange(a, e)
 	sc.emit(m)
 	return true
@@ -599,10 +641,10 @@ func extensionEnd(s string, e int) int {
 }
 
 // note describes the kind of number for the finding's message.
-func (d *phoneDetector) note(num *phonenumbers.PhoneNumber, typ phonenumbers.PhoneNumberType, valid bool, nsn string) string {
-	uk := num.GetCountryCode() == 44
+func (d *phoneDetector) note(info *phoneInfo) string {
+	uk := info.cc == 44
 	var kind string
-	switch typ {
+	switch info.typ {
 	case phonenumbers.MOBILE:
 		kind = "a mobile number"
 	case phonenumbers.FIXED_LINE:
@@ -624,8 +666,8 @@ func (d *phoneDetector) note(num *phonenumbers.PhoneNumber, typ phonenumbers.Pho
 		kind = "a pager number"
 	default:
 		kind = "a phone number"
-		if !valid && uk && len(nsn) > 0 {
-			switch nsn[0] {
+		if !info.valid && uk && len(info.nsn) > 0 {
+			switch info.nsn[0] {
 			case '7':
 				kind = "a mobile number"
 			case '1', '2':
@@ -633,12 +675,12 @@ func (d *phoneDetector) note(num *phonenumbers.PhoneNumber, typ phonenumbers.Pho
 			}
 		}
 	}
-	if cc := num.GetCountryCode(); cc != d.countryCode {
-		region := phonenumbers.GetRegionCodeForNumber(num)
+	if info.cc != d.plan.cc {
+		region := info.region
 		if region == "" {
-			region = phonenumbers.GetRegionCodeForCountryCode(int(cc))
+			region = phonenumbers.GetRegionCodeForCountryCode(int(info.cc))
 		}
-		kind += fmt.Sprintf(" (+%d, %s)", cc, region)
+		kind += fmt.Sprintf(" (+%d, %s)", info.cc, region)
 	}
 	return kind
 }
@@ -656,4 +698,362 @@ func countASCIIDigits(s string, enough int) int {
 		}
 	}
 	return n
+}
+
+// phoneInfo is what libphonenumber's data says about a candidate.
+type phoneInfo struct {
+	cc      int32
+	nsn     string // national significant number
+	region  string // "" unless the number is valid
+	typ     phonenumbers.PhoneNumberType
+	valid   bool
+	allowed bool // allow-listed, a helpline or a short number
+}
+
+// lookup reads a candidate as a phone number dialled from the detector's
+// region, as phonenumbers.Parse would, and classifies it. ok is false when
+// it is not a number of a possible length. Numbers of the region's own
+// country calling code are read with the detector's compiled numbering
+// plan; others go through phonenumbers itself, which is slower.
+func (sc *phoneScan) lookup(cand string, intl bool) (info phoneInfo, ok bool) {
+	d, p := sc.d, sc.d.plan
+	var buf [48]byte
+	dg := buf[:0]
+	for i := 0; i < len(cand) && len(dg) < cap(dg); i++ {
+		if isASCIIDigit(cand[i]) {
+			dg = append(dg, cand[i])
+		}
+	}
+	plus := strings.HasPrefix(strings.TrimLeft(cand, "("), "+")
+	var nsn []byte
+	switch {
+	case intl && (plus || p.idd == d.intlPrefix):
+		rest := dg
+		if !plus {
+			rest = dg[len(d.intlPrefix):]
+		}
+		cc, n := p.callingCode(rest)
+		if cc == 0 {
+			return info, false
+		}
+		if cc != p.cc || !p.simple {
+			return sc.slowLookup(cand)
+		}
+		nsn = p.stripNationalPrefix(rest[n:])
+	case !intl && p.simple && d.nationalPrefix != "":
+		nsn = p.stripNationalPrefix(dg)
+	default:
+		return sc.slowLookup(cand)
+	}
+	if len(nsn) < 2 || len(nsn) > phonenumbers.MAX_LENGTH_FOR_NSN || p.lengthResult(nsn) != phonenumbers.IS_POSSIBLE {
+		return info, false
+	}
+	info.cc = p.cc
+	var e164buf [24]byte
+	e164 := append(strconv.AppendInt(append(e164buf[:0], '+'), int64(p.cc), 10), nsn...)
+	if d.allow[string(e164)] || p.isShortNumber(nsn, d.region) {
+		info.allowed = true
+		return info, true
+	}
+	info.nsn = string(nsn)
+	info.region, info.typ = p.classify(nsn)
+	if info.valid = info.region != "" && info.typ != phonenumbers.UNKNOWN; !info.valid {
+		info.region, info.typ = "", phonenumbers.UNKNOWN
+	}
+	return info, true
+}
+
+// slowLookup asks phonenumbers itself.
+func (sc *phoneScan) slowLookup(cand string) (info phoneInfo, ok bool) {
+	d := sc.d
+	num, err := phonenumbers.Parse(cand, d.region)
+	if err != nil || phonenumbers.IsPossibleNumberWithReason(num) != phonenumbers.IS_POSSIBLE {
+		return info, false
+	}
+	info.cc = num.GetCountryCode()
+	if d.allow[phonenumbers.Format(num, phonenumbers.E164)] || phonenumbers.IsValidShortNumberForRegion(num, d.region) {
+		info.allowed = true
+		return info, true
+	}
+	info.nsn = phonenumbers.GetNationalSignificantNumber(num)
+	// A number is valid exactly when it has a type in the region it
+	// belongs to (phonenumbers.IsValidNumber); asking for the type alone
+	// saves matching the region's patterns a second time.
+	info.typ = phonenumbers.GetNumberType(num)
+	if info.valid = info.typ != phonenumbers.UNKNOWN; info.valid {
+		info.region = phonenumbers.GetRegionCodeForNumber(num)
+	}
+	return info, true
+}
+
+// A numberingPlan is libphonenumber's data for one country calling code
+// (+44: GB, GG, IM, JE) with its patterns compiled once, so that checking a
+// number costs a few anchored regular-expression matches. It reproduces
+// phonenumbers.Parse, IsPossibleNumberWithReason, IsValidNumber and
+// GetNumberType for numbers of that calling code.
+type numberingPlan struct {
+	cc int32
+	// idd is the main region's international call prefix ("00").
+	idd string
+	// simple: national numbers of the detector's region are read by
+	// stripping a national prefix, with no transformation, so that the
+	// compiled plan reads them as phonenumbers.Parse does.
+	simple bool
+	// nationalPrefix matches the national prefix for parsing at the start
+	// of a number ("0"); nil when there is none.
+	nationalPrefix *regexp.Regexp
+	general        *regexp.Regexp // the main region's general pattern
+	lengths        []int32        // the main region's possible lengths
+	localLengths   []int32        // and its local-only ones
+	shortMax       int            // the longest short number of the region
+	codes          map[int]bool   // every calling code phonenumbers knows
+	regions        []planRegion   // main region first
+}
+
+// A planRegion is one region's number types.
+type planRegion struct {
+	id      string
+	leading *regexp.Regexp // leading digits that identify the region; may be nil
+	general planDesc
+	// other types, in the order getNumberTypeHelper tries them
+	typed              [8]planTyped
+	fixed, mobile      planDesc
+	sameMobileAndFixed bool
+}
+
+type planTyped struct {
+	typ  phonenumbers.PhoneNumberType
+	desc planDesc
+}
+
+// A planDesc is a compiled PhoneNumberDesc: possible lengths and a
+// pattern anchored at both ends.
+type planDesc struct {
+	lengths []int32
+	re      *regexp.Regexp
+}
+
+func compileDesc(d *phonenumbers.PhoneNumberDesc) (planDesc, error) {
+	p := planDesc{lengths: d.GetPossibleLength()}
+	if pat := d.GetNationalNumberPattern(); pat != "" {
+		re, err := regexp.Compile("^(?:" + pat + ")$")
+		if err != nil {
+			return p, err
+		}
+		p.re = re
+	}
+	return p, nil
+}
+
+// matches mirrors phonenumbers' isNumberMatchingDesc.
+func (p *planDesc) matches(nsn []byte) bool {
+	if p.re == nil {
+		return false
+	}
+	if len(p.lengths) > 0 && !slices.Contains(p.lengths, int32(len(nsn))) {
+		return false
+	}
+	return p.re.Match(nsn)
+}
+
+// compilePlan compiles the numbering plan of region's calling code.
+func compilePlan(region string) (*numberingPlan, error) {
+	cc := phonenumbers.GetCountryCodeForRegion(region)
+	ids := phonenumbers.GetRegionCodesForCountryCode(cc)
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*phonenumbers.PhoneMetadata{}
+	for _, m := range coll.GetMetadata() {
+		byID[m.GetId()] = m
+	}
+	if len(ids) == 0 || byID[ids[0]] == nil {
+		return nil, fmt.Errorf("no numbering data")
+	}
+	main := byID[ids[0]]
+	p := &numberingPlan{
+		cc:           int32(cc),
+		idd:          main.GetInternationalPrefix(),
+		simple:       region == ids[0] && main.GetNationalPrefixTransformRule() == "",
+		lengths:      main.GetGeneralDesc().GetPossibleLength(),
+		localLengths: main.GetGeneralDesc().GetPossibleLengthLocalOnly(),
+		codes:        phonenumbers.GetSupportedCallingCodes(),
+	}
+	if len(p.lengths) == 0 {
+		return nil, fmt.Errorf("no possible lengths")
+	}
+	if np := main.GetNationalPrefixForParsing(); np != "" {
+		if p.nationalPrefix, err = regexp.Compile("^(?:" + np + ")"); err != nil {
+			return nil, err
+		}
+	}
+	if p.general, err = regexp.Compile("^(?:" + main.GetGeneralDesc().GetNationalNumberPattern() + ")$"); err != nil {
+		return nil, err
+	}
+	if short, err := phonenumbers.ShortNumberMetadataCollection(); err == nil {
+		for _, m := range short.GetMetadata() {
+			if m.GetId() == region {
+				for _, l := range m.GetGeneralDesc().GetPossibleLength() {
+					p.shortMax = max(p.shortMax, int(l))
+				}
+			}
+		}
+	}
+	for _, id := range ids {
+		m := byID[id]
+		if m == nil {
+			continue
+		}
+		r := planRegion{id: id, sameMobileAndFixed: m.GetSameMobileAndFixedLinePattern()}
+		if ld := m.GetLeadingDigits(); ld != "" {
+			if r.leading, err = regexp.Compile("^(?:" + ld + ")"); err != nil {
+				return nil, err
+			}
+		}
+		descs := []struct {
+			dst *planDesc
+			src *phonenumbers.PhoneNumberDesc
+		}{
+			{&r.general, m.GetGeneralDesc()}, {&r.fixed, m.GetFixedLine()}, {&r.mobile, m.GetMobile()},
+		}
+		for i, t := range []struct {
+			typ phonenumbers.PhoneNumberType
+			src *phonenumbers.PhoneNumberDesc
+		}{
+			{phonenumbers.PREMIUM_RATE, m.GetPremiumRate()}, {phonenumbers.TOLL_FREE, m.GetTollFree()},
+			{phonenumbers.SHARED_COST, m.GetSharedCost()}, {phonenumbers.VOIP, m.GetVoip()},
+			{phonenumbers.PERSONAL_NUMBER, m.GetPersonalNumber()}, {phonenumbers.PAGER, m.GetPager()},
+			{phonenumbers.UAN, m.GetUan()}, {phonenumbers.VOICEMAIL, m.GetVoicemail()},
+		} {
+			r.typed[i].typ = t.typ
+			descs = append(descs, struct {
+				dst *planDesc
+				src *phonenumbers.PhoneNumberDesc
+			}{&r.typed[i].desc, t.src})
+		}
+		for _, c := range descs {
+			if *c.dst, err = compileDesc(c.src); err != nil {
+				return nil, err
+			}
+		}
+		p.regions = append(p.regions, r)
+	}
+	return p, nil
+}
+
+// callingCode reads the country calling code at the start of digits (the
+// first one to three digits that name a known code), as phonenumbers'
+// extractCountryCode does; it returns 0 when there is none.
+func (p *numberingPlan) callingCode(digits []byte) (int32, int) {
+	if len(digits) == 0 || digits[0] == '0' {
+		return 0, 0
+	}
+	n := 0
+	for i := 0; i < 3 && i < len(digits); i++ {
+		n = n*10 + int(digits[i]-'0')
+		if p.codes[n] {
+			return int32(n), i + 1
+		}
+	}
+	return 0, 0
+}
+
+// stripNationalPrefix removes a national prefix from the start of a
+// number when what is left is still a viable number of a possible length,
+// as phonenumbers.Parse does.
+func (p *numberingPlan) stripNationalPrefix(n []byte) []byte {
+	if p.nationalPrefix == nil || len(n) == 0 {
+		return n
+	}
+	loc := p.nationalPrefix.FindIndex(n)
+	if loc == nil {
+		return n
+	}
+	stripped := n[loc[1]:]
+	if p.general.Match(n) && !p.general.Match(stripped) {
+		return n
+	}
+	switch p.lengthResult(stripped) {
+	case phonenumbers.TOO_SHORT, phonenumbers.IS_POSSIBLE_LOCAL_ONLY, phonenumbers.INVALID_LENGTH:
+		return n
+	}
+	return stripped
+}
+
+// lengthResult mirrors phonenumbers' testNumberLength for any number type.
+func (p *numberingPlan) lengthResult(nsn []byte) phonenumbers.ValidationResult {
+	if p.lengths[0] == -1 {
+		return phonenumbers.INVALID_LENGTH
+	}
+	n := int32(len(nsn))
+	if slices.Contains(p.localLengths, n) {
+		return phonenumbers.IS_POSSIBLE_LOCAL_ONLY
+	}
+	switch {
+	case n < p.lengths[0]:
+		return phonenumbers.TOO_SHORT
+	case n > p.lengths[len(p.lengths)-1]:
+		return phonenumbers.TOO_LONG
+	case slices.Contains(p.lengths, n):
+		return phonenumbers.IS_POSSIBLE
+	}
+	return phonenumbers.INVALID_LENGTH
+}
+
+// isShortNumber reports an emergency, helpline or other short number of
+// the region (999, 111, 116 123).
+func (p *numberingPlan) isShortNumber(nsn []byte, region string) bool {
+	if len(nsn) > p.shortMax || len(nsn) == 0 || nsn[0] == '0' {
+		return false
+	}
+	cc := p.cc
+	nn, err := strconv.ParseUint(string(nsn), 10, 64)
+	if err != nil {
+		return false
+	}
+	return phonenumbers.IsValidShortNumberForRegion(&phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nn}, region)
+}
+
+// classify returns the region a national significant number belongs to
+// and its type, as phonenumbers' GetRegionCodeForNumber and GetNumberType
+// do; the region is "" and the type UNKNOWN when the number is not valid.
+func (p *numberingPlan) classify(nsn []byte) (string, phonenumbers.PhoneNumberType) {
+	if len(p.regions) == 1 {
+		r := &p.regions[0]
+		return r.id, r.numberType(nsn)
+	}
+	for i := range p.regions {
+		r := &p.regions[i]
+		if r.leading != nil {
+			if r.leading.Match(nsn) {
+				return r.id, r.numberType(nsn)
+			}
+		} else if t := r.numberType(nsn); t != phonenumbers.UNKNOWN {
+			return r.id, t
+		}
+	}
+	return "", phonenumbers.UNKNOWN
+}
+
+// numberType mirrors phonenumbers' getNumberTypeHelper.
+func (r *planRegion) numberType(nsn []byte) phonenumbers.PhoneNumberType {
+	if !r.general.matches(nsn) {
+		return phonenumbers.UNKNOWN
+	}
+	for i := range r.typed {
+		if r.typed[i].desc.matches(nsn) {
+			return r.typed[i].typ
+		}
+	}
+	if r.fixed.matches(nsn) {
+		if r.sameMobileAndFixed || r.mobile.matches(nsn) {
+			return phonenumbers.FIXED_LINE_OR_MOBILE
+		}
+		return phonenumbers.FIXED_LINE
+	}
+	if !r.sameMobileAndFixed && r.mobile.matches(nsn) {
+		return phonenumbers.MOBILE
+	}
+	return phonenumbers.UNKNOWN
 }

@@ -1,9 +1,11 @@
 package detect
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/nyaruka/phonenumbers"
 	"github.com/postlint/postlint/internal/textnorm"
 )
 
@@ -55,6 +57,11 @@ func TestPhoneDetector(t *testing.T) {
 		{"2025-2026 07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
 		{"at 7.30 07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
 		{"order 12345 call 07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
+		{"on 01 03 2026 07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
+		{"2026 03 12 07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
+		{"Bed 03 07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
+		{"Tel.07700 900562", []want{{"07700 900562", 0.7, "a mobile number"}}},
+		{"**07700 900562**", []want{{"07700 900562", 0.7, "a mobile number"}}},
 		// Allowed: published, emergency, short and helpline numbers.
 		{"01803 217398", nil},
 		{"Switchboard 01803 656676 ext 4321", nil},
@@ -159,6 +166,11 @@ func TestPhoneOptions(t *testing.T) {
 			t.Errorf("options %q: no error", bad)
 		}
 	}
+	// An empty helpline list replaces the default one.
+	d = buildIDDetector(t, "phone", "helplines: []\n")
+	if got := detectAll(t, d, "Childline 0800 1111"); len(got) != 1 || got[0].Note != "a freephone number" {
+		t.Errorf("helplines: []: %v", got)
+	}
 	// Allow entries may come from a list file.
 	env := &Env{ReadList: func(name string) ([]string, error) { return []string{"0113 496 0000"}, nil }}
 	det, err := Kinds()["phone"](idTestOptions("kind: phone\nallow: ['@lists/numbers.txt']\n"), env)
@@ -233,14 +245,15 @@ func BenchmarkPhone(b *testing.B) {
 	}
 }
 
-// BenchmarkIdentifiers runs both kinds over a typical post, building its
-// normalised view each time as the engine does once per post.
+// BenchmarkIdentifiers runs both kinds over a typical post. The
+// normalised view is built once per post by the engine and shared by every
+// rule, so it is built outside the loop.
 func BenchmarkIdentifiers(b *testing.B) {
 	nhs := buildIDDetector(b, "nhs-number", "")
 	phone := buildIDDetector(b, "phone", trustNumbers)
+	v := textnorm.New(typicalPost)
 	b.ReportAllocs()
 	for b.Loop() {
-		v := textnorm.New(typicalPost)
 		nhs.Detect(nil, FieldText, v, func(Match) {})
 		phone.Detect(nil, FieldText, v, func(Match) {})
 	}
@@ -253,5 +266,70 @@ func BenchmarkPhoneNoDigits(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		d.Detect(nil, FieldText, v, func(Match) {})
+	}
+}
+
+// TestPhonePlanMatchesPhonenumbers checks the compiled numbering plan
+// against phonenumbers itself (Parse, IsPossibleNumberWithReason,
+// IsValidNumber, GetRegionCodeForNumber, GetNumberType) on numbers of every
+// UK range, including the Crown dependencies that share +44, and on random
+// numbers of other regions.
+func TestPhonePlanMatchesPhonenumbers(t *testing.T) {
+	uk := []string{
+		"01", "011", "0113", "0114", "0116", "0117", "0118", "0121", "0131", "0141", "0151", "0161", "0169", "01803", "016977",
+		"01481", "01534", "01624", "01632", "02", "020", "023", "024", "028", "029", "03", "030", "033", "034", "037", "04",
+		"05", "055", "056", "06", "07", "070", "071", "074", "075", "076", "07624", "077", "07700", "07781", "07797",
+		"07839", "078", "079", "07911", "08", "0800", "0808", "0843", "0845", "0870", "09", "0900", "0908", "0909",
+		"+44 ", "+44 7", "+44 1", "+44 (0)", "0044 ", "+44 0", "+441", "+44 800", "0044 1624", "+1 ", "+353 ", "+33 ",
+	}
+	for _, tc := range []struct {
+		region   string
+		prefixes []string
+		n        int
+	}{
+		{"GB", uk, 4000},
+		{"IE", []string{"0", "+353 ", "00353", "01", "08", "+44 "}, 500},
+		{"US", []string{"+1 ", "0111", "+44 ", "1"}, 500},
+		{"FR", []string{"0", "+33 ", "0033", "06"}, 500},
+		{"DE", []string{"0", "+49 ", "0049", "015"}, 500},
+		{"RU", []string{"8", "+7 ", "8107", "810", "89"}, 500},
+		{"JE", []string{"0", "+44 ", "01534", "07797"}, 300},
+	} {
+		d := buildIDDetector(t, "phone", "region: "+tc.region+"\nhelplines: []\n").(*phoneDetector)
+		sc := phoneScan{d: d, v: textnorm.New("")}
+		rng := rand.New(rand.NewPCG(1, 2))
+		bad := 0
+		for range tc.n {
+			var b strings.Builder
+			b.WriteString(tc.prefixes[rng.IntN(len(tc.prefixes))])
+			for range 4 + rng.IntN(10) {
+				b.WriteByte(byte('0' + rng.IntN(10)))
+			}
+			cand := b.String()
+			intl := strings.HasPrefix(cand, "+") || strings.HasPrefix(cand, d.intlPrefix)
+			if strings.HasPrefix(cand, d.intlPrefix+"0") {
+				continue // rejected before any lookup
+			}
+			fast, okFast := sc.lookup(cand, intl)
+			slow, okSlow := sc.slowLookup(cand)
+			if num, err := phonenumbers.Parse(cand, tc.region); okSlow && !slow.allowed && (err != nil || slow.valid != phonenumbers.IsValidNumber(num)) {
+				t.Errorf("%s %q: slowLookup valid %v, IsValidNumber disagrees", tc.region, cand, slow.valid)
+			}
+			if okFast != okSlow || fast != slow {
+				t.Errorf("%s %q: plan %v %+v, phonenumbers %v %+v", tc.region, cand, okFast, fast, okSlow, slow)
+				if bad++; bad > 10 {
+					t.FailNow()
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkPhoneBuild measures building a phone rule's detector: parsing
+// the allow-list and compiling the numbering plan of +44.
+func BenchmarkPhoneBuild(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		buildIDDetector(b, "phone", trustNumbers)
 	}
 }
