@@ -169,4 +169,3 @@ func (l *Linter) LintAll(ctx context.Context, posts iter.Seq[Post]) iter.Seq2[Re
 		}
 	}
 }
-

@@ -48,8 +48,8 @@ func rule(extra string) string {
 func TestContext(t *testing.T) {
 	tests := []struct {
 		name, extra, text string
-		want             bool
-		conf             float64
+		want              bool
+		conf              float64
 	}{
 		{"plain", "", "what an idiot", true, 0.8},
 		{"require met", "    context: {window: 3, require: [[you]]}\n", "you absolute idiot", true, 0.8},

@@ -7,7 +7,9 @@ import (
 )
 
 func TestScoreAndDecide(t *testing.T) {
-	f := func(s finding.Severity, c float64) finding.Finding { return finding.Finding{Severity: s, Confidence: c} }
+	f := func(s finding.Severity, c float64) finding.Finding {
+		return finding.Finding{Severity: s, Confidence: c}
+	}
 	tests := []struct {
 		name    string
 		in      []finding.Finding
