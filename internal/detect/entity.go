@@ -60,6 +60,9 @@ func (d *entityDetector) Detect(in *Input, field string, v *textnorm.View, emit 
 			return
 		}
 	}
+	if d.nameShape && !d.nameCandidate(v) {
+		return
+	}
 	for _, e := range in.Entities() {
 		if !slices.Contains(d.labels, e.Label) {
 			continue
@@ -94,6 +97,42 @@ func nameShaped(s string) bool {
 				return false
 			}
 		}
+	}
+	return true
+}
+
+// nameCandidate reports whether the text has a word written like a name
+// (a capital then lower-case letters) that does not start a sentence and is
+// not an excluded term: without one, the model can find no name worth
+// reporting and need not run.
+func (d *entityDetector) nameCandidate(v *textnorm.View) bool {
+	for i, t := range v.Tokens {
+		a, b := v.OrigRange(t.Start, t.End)
+		if !nameShaped(v.Orig[a:b]) || sentenceStart(v.Orig, a) {
+			continue
+		}
+		if d.exclude.Len() > 0 {
+			if m, ok := d.exclude.FindIn(v.Tokens, i, i+1); ok && m.First == i {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// sentenceStart reports whether the byte offset a begins a sentence: only
+// spaces, quotes or brackets lie between it and the start of the text or a
+// full stop, question or exclamation mark, or a line break.
+func sentenceStart(s string, a int) bool {
+	for i := a - 1; i >= 0; i-- {
+		switch s[i] {
+		case ' ', '\t', '"', '\'', '(', '[':
+			continue
+		case '.', '!', '?', '\n', ':':
+			return true
+		}
+		return false
 	}
 	return true
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -18,7 +19,6 @@ import (
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
-	"github.com/postlint/postlint/internal/verdict"
 )
 
 // Options adjust a linter built from a pack.
@@ -27,6 +27,11 @@ type Options struct {
 	Disable []string
 	// Severity overrides a rule's (or a category's) severity.
 	Severity map[string]finding.Severity
+	// Allow adds allow-list entries to rules, keyed by rule id or category
+	// id: an organisation's published phone numbers, its email domains,
+	// the names of people who consented. See allow.go for the forms an
+	// entry takes.
+	Allow map[string][]string
 }
 
 // A Linter checks posts against a pack. It is safe for concurrent use.
@@ -35,11 +40,18 @@ type Linter struct {
 	rules []*rulepack.Rule
 	sev   map[string]finding.Severity
 	res   *detect.Resources
+	allow map[string]*allowList // extra allow-lists by rule id
+	// directiveOff turns off the findings about faulty suppressions.
+	directiveOff bool
 }
 
 // New builds a linter. Unknown ids in opts are errors.
 func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, error) {
 	known := map[string]bool{}
+	for _, c := range rulepack.Categories() {
+		known[c] = true
+	}
+	known[DirectiveRule] = true
 	for _, r := range pack.Rules {
 		known[r.ID] = true
 		known[r.Category] = true
@@ -54,7 +66,17 @@ func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, err
 			return nil, fmt.Errorf("severity: no rule or category %q", id)
 		}
 	}
+	for id := range opts.Allow {
+		if !known[id] {
+			return nil, fmt.Errorf("allow: no rule or category %q", id)
+		}
+	}
 	l := &Linter{pack: pack, res: res, sev: map[string]finding.Severity{}}
+	l.allow = buildAllow(pack.Rules, opts.Allow)
+	if s, ok := opts.Severity[DirectiveRule]; ok {
+		l.sev[DirectiveRule] = s
+	}
+	l.directiveOff = slices.Contains(opts.Disable, DirectiveRule)
 	for _, r := range pack.Rules {
 		if slices.Contains(opts.Disable, r.ID) || slices.Contains(opts.Disable, r.Category) {
 			continue
@@ -87,18 +109,19 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	in := detect.NewInput(p, l.res)
+	in.MediaDir = mediaDir(src)
 	var fs []finding.Finding
 	for _, r := range l.rules {
 		fs = l.runRule(in, r, fs)
 	}
 	fs = dedupe(fs)
 	applyDirective(p, fs)
+	fs = l.checkDirective(p, fs)
 	res := finding.Result{Post: *p, ID: p.ID, Source: src, Findings: fs}
 	if res.Findings == nil {
 		res.Findings = []finding.Finding{}
 	}
-	res.Score = verdict.Score(fs)
-	res.Verdict = verdict.Decide(fs, res.Score)
+	res.Score, res.Verdict = Rescore(fs)
 	return res
 }
 
@@ -132,9 +155,30 @@ func (l *Linter) runRule(in *detect.Input, r *rulepack.Rule, out []finding.Findi
 	}
 	d := r.Detector.(detect.Detector)
 	for _, field := range in.Fields(r.Fields) {
-		d.Detect(in, field, in.View(field), emit)
+		v := in.View(field)
+		if !requireMet(v, &r.Context) {
+			continue
+		}
+		d.Detect(in, field, v, emit)
 	}
 	return out
+}
+
+// requireMet reports whether every required context group occurs somewhere
+// in the field. When one does not, no match in the field can survive
+// weigh, so the detector (which may be expensive, like the entity model)
+// need not run at all.
+func requireMet(v *textnorm.View, c *rulepack.Context) bool {
+	for i, g := range c.Require {
+		if _, ok := g.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+			continue
+		}
+		if i < len(c.RequireRe) && c.RequireRe[i].Match(v.Orig) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // weigh applies a rule's allow-list and context to a match and builds the
@@ -146,6 +190,9 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 	}
 	match := text[m.Start:m.End]
 	if len(r.Allow) > 0 && r.Allow[rulepack.NormaliseAllow(match)] {
+		return finding.Finding{}, false
+	}
+	if l.allow[r.ID].allows(match) {
 		return finding.Finding{}, false
 	}
 	conf := r.Confidence
@@ -293,4 +340,13 @@ func applyDirective(p *post.Post, fs []finding.Finding) {
 			fs[i].Suppressed = &finding.Suppression{Kind: "inline", Reason: d.Reason}
 		}
 	}
+}
+
+// mediaDir is the folder where a post's media files are looked up: that of
+// the queue file it was read from; none for stdin or a post given in code.
+func mediaDir(src *post.Source) string {
+	if src == nil || src.File == "" || src.File == "-" || strings.HasPrefix(src.File, "<") {
+		return ""
+	}
+	return filepath.Dir(src.File)
 }
