@@ -5,6 +5,7 @@
 //	postlint rules [--format json]     list the rules
 //	postlint rules test [DIR]          run every rule's examples
 //	postlint explain RULE              explain a rule and its clause
+//	postlint init [--force] [FILE]     write a starter .postlint.yaml
 //	postlint version                   print the version
 //
 // Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
@@ -68,6 +69,8 @@ Usage:
   postlint rules [--format json]     list the rules with category, severity and clause
   postlint rules test [DIR]          run every rule's flag/pass examples
   postlint explain RULE              the clause, why it matters, the suggestion, examples
+  postlint init [--force] [FILE]     write a commented starter configuration (.postlint.yaml)
+  postlint serve [--addr HOST:PORT]  a page in the browser: paste a draft, see each problem
   postlint version                   print the version
 
 Run "postlint check -h" for the check flags.
@@ -89,6 +92,10 @@ func (a *app) run(ctx context.Context, args []string) int {
 		err = a.rules(args[1:])
 	case "explain":
 		err = a.explain(args[1:])
+	case "init":
+		err = a.init(args[1:])
+	case "serve":
+		err = a.serve(ctx, args[1:])
 	case "version", "--version":
 		fmt.Fprintf(a.stdout, "postlint %s\n", version())
 	case "help", "-h", "--help":
