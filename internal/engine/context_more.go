@@ -9,9 +9,9 @@ import (
 )
 
 // moreContext applies the context options beyond the window: near_veto
-// (words close to the match that drop it, such as a negation) and also
-// (conditions on other fields of the post). It reports whether the match
-// survives.
+// (words close to the match that drop it, such as a negation), some (at
+// least min of several groups of words in the window) and also (conditions
+// on other fields of the post). It reports whether the match survives.
 func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
 	if c.NearVeto.Len() > 0 && m.Field != detect.FieldPost && m.End > m.Start {
 		v := in.View(m.Field)
@@ -21,6 +21,29 @@ func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
 			lo, hi = sentenceClamp(v, m, lo, hi)
 		}
 		if _, ok := c.NearVeto.FindIn(v.Tokens, lo, hi); ok {
+			return false
+		}
+	}
+	if c.SomeMin > 0 {
+		if m.Field == detect.FieldPost {
+			return false
+		}
+		v := in.View(m.Field)
+		lo, hi := 0, len(v.Tokens)
+		if c.Window > 0 && m.End > m.Start {
+			first, last := tokenRange(v, m.Start, m.End)
+			lo, hi = first-c.Window, last+1+c.Window
+		}
+		if c.Sentence && m.End > m.Start {
+			lo, hi = sentenceClamp(v, m, lo, hi)
+		}
+		n := 0
+		for _, g := range c.SomeGroups {
+			if _, ok := g.FindIn(v.Tokens, lo, hi); ok {
+				n++
+			}
+		}
+		if n < c.SomeMin {
 			return false
 		}
 	}

@@ -23,6 +23,16 @@ type alsoSpec struct {
 	Veto    []string   `yaml:"veto"`
 }
 
+// someSpec asks for at least Min of the groups to have a word in the window:
+//
+//	some:
+//	  min: 2
+//	  groups: [[secret, "don't tell"], [my number, dm me], [lift, my house]]
+type someSpec struct {
+	Min    int        `yaml:"min"`
+	Groups [][]string `yaml:"groups"`
+}
+
 // Also is a compiled condition on another field of the post.
 type Also struct {
 	Field   string
@@ -31,9 +41,9 @@ type Also struct {
 }
 
 // compileMore compiles the context options beyond the window: near_veto,
-// sentence and also.
+// sentence, also and some.
 func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
-	c.Near = 2
+	c.Near = 3
 	if s.Near != nil {
 		c.Near = *s.Near
 	}
@@ -45,6 +55,19 @@ func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
 		return err
 	}
 	c.Sentence = s.Sentence
+	if s.Some != nil {
+		if s.Some.Min < 1 || s.Some.Min > len(s.Some.Groups) {
+			return fmt.Errorf("some: min %d must be between 1 and the number of groups (%d)", s.Some.Min, len(s.Some.Groups))
+		}
+		c.SomeMin = s.Some.Min
+		for _, g := range s.Some.Groups {
+			set, err := detect.Terms(g, env)
+			if err != nil {
+				return err
+			}
+			c.SomeGroups = append(c.SomeGroups, set)
+		}
+	}
 	for i, a := range s.Also {
 		if !detect.ValidField(a.Field) {
 			return fmt.Errorf("also[%d]: unknown field %q (text, reply, alt_text, file, author)", i, a.Field)

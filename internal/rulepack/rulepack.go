@@ -110,6 +110,7 @@ type contextSpec struct {
 	NearVeto []string   `yaml:"near_veto"`
 	Sentence bool       `yaml:"sentence"`
 	Also     []alsoSpec `yaml:"also"`
+	Some     *someSpec  `yaml:"some"`
 }
 
 // Context is a rule's compiled context: words around a match that require,
@@ -130,6 +131,13 @@ type Context struct {
 	Sentence bool
 	// Also are conditions on other fields of the post.
 	Also []Also
+	// Some requires at least SomeMin of SomeGroups in the window.
+	SomeMin    int
+	SomeGroups []*phrase.Set
+	// RequireRe (one per Require group), VetoRe, BoostRe, LowerRe and
+	// PostVetoRe are the lists' "re:" entries: see context_re.go.
+	RequireRe                            []Patterns
+	VetoRe, BoostRe, LowerRe, PostVetoRe Patterns
 }
 
 // Examples are a rule's own test cases.
@@ -215,7 +223,7 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 			errs = append(errs, err)
 			continue
 		}
-		env := &detect.Env{ReadList: listReader(layers[:li+1]), Resources: res}
+		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
 		files, err := fs.Glob(layer.FS, "*.yaml")
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", layer.Name, err)
@@ -292,6 +300,23 @@ func (p *Pack) loadClauses(layer Layer) error {
 		p.Clauses[c.ID] = c
 	}
 	return nil
+}
+
+// fileReader reads a file of the pack, from the last layer that has it.
+func fileReader(layers []Layer) func(string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		for i := len(layers) - 1; i >= 0; i-- {
+			data, err := fs.ReadFile(layers[i].FS, name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			return data, nil
+		}
+		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
 }
 
 func listReader(layers []Layer) func(string) ([]string, error) {
@@ -491,6 +516,9 @@ func (r *Rule) compileContext(s *contextSpec, env *detect.Env) error {
 	}
 	if c.Window < 0 {
 		return fmt.Errorf("window %d is negative", c.Window)
+	}
+	if err := c.compilePatterns(s, env); err != nil {
+		return err
 	}
 	var err error
 	for _, g := range s.Require {
