@@ -25,6 +25,10 @@ type Input struct {
 	entities  []Entity
 	entDone   bool
 	memo      map[any]any
+
+	// MediaDir is the folder of the queue file the post was read from, where
+	// its media files are looked up (empty: the files are not read).
+	MediaDir string
 }
 
 // NewInput prepares a post for checking.

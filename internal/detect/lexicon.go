@@ -46,8 +46,18 @@ func (d *lexiconDetector) Detect(_ *Input, field string, v *textnorm.View, emit 
 		return
 	}
 	dv := v.Deobfuscated()
+	seen := map[[2]int]bool{}
 	d.set.MatchDisguised(dv.Tokens, func(m phrase.Match) {
 		a, b := v.DeobfOrigRange(dv.Tokens[m.First].Start, dv.Tokens[m.Last].End)
+		seen[[2]int{a, b}] = true
 		emit(Match{Field: field, Start: a, End: b})
+	})
+	// Terms with apostrophes ("f'ing", "don't") keep them only in the plain
+	// view: look there too.
+	d.set.FindAll(v.Tokens, func(m phrase.Match) {
+		a, b := v.OrigRange(v.Tokens[m.First].Start, v.Tokens[m.Last].End)
+		if !seen[[2]int{a, b}] {
+			emit(Match{Field: field, Start: a, End: b})
+		}
 	})
 }

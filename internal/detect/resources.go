@@ -19,6 +19,11 @@ type Resources struct {
 	// Sentiment scores how negative a comment is, in [0,1]; nil when the
 	// pack has no sentiment lexicon.
 	Sentiment func(text string) (negativity float64, cues []string)
+
+	// analyzers are the sentiment models named by rules, loaded on first
+	// use (see sentiment.go).
+	sentMu    sync.Mutex
+	analyzers map[string]*lazyAnalyzer
 }
 
 // An Entity is a named entity found by prose in the post's text.

@@ -2,8 +2,10 @@ package detect
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -25,10 +27,16 @@ import (
 //
 //	word, word*, *   a word, a prefix, any one word (as in term lists)
 //	<name>           one phrase of the class name
+//	<a|b>            one phrase of class a or class b
 //	(a|b c|d*)       one of the phrases a, "b c", d*
+//	^ and $          the start and the end of a sentence (of the text, or
+//	                 next to . ! ? ; : a line break or an emoji; @mentions
+//	                 before a sentence are skipped): "^ <insult> $" is an
+//	                 insult said as a sentence of its own ("Coward.")
 //
 // and each may be followed by ? (optional) or {m,n} / {n} (repeated). The
-// longest match from each word is reported. With disguised: true, classes and
+// longest match from each word is reported. Camel-case hashtags are read as
+// their words too (#LyingLiberals), a match in one reporting the hashtag. With disguised: true, classes and
 // words also match disguised spellings (leetspeak, masks, stretched and
 // spaced letters), as the lexicon kind does.
 type sequenceOptions struct {
@@ -42,9 +50,10 @@ type sequenceOptions struct {
 const maxRepeat = 8
 
 type seqElem struct {
-	any         bool
-	plain, deob *phrase.Set
-	min, max    int
+	any      bool
+	anchor   byte // '^' or '$': a sentence boundary, matching no word
+	set      int  // index of the element's word sets in sequenceDetector.sets
+	min, max int
 }
 
 type seqPattern struct {
@@ -55,7 +64,16 @@ type seqPattern struct {
 type sequenceDetector struct {
 	patterns  []seqPattern
 	disguised bool
+	// sets are the word sets of the elements, shared between elements that
+	// name the same class or choice: plain for the folded view, deob for
+	// the deobfuscated one.
+	sets []seqSets
+	// starts holds every phrase of every set, to skip positions where no
+	// set can match.
+	starts seqSets
 }
+
+type seqSets struct{ plain, deob *phrase.Set }
 
 func buildSequence(o Options, env *Env) (any, error) {
 	var opts sequenceOptions
@@ -66,19 +84,49 @@ func buildSequence(o Options, env *Env) (any, error) {
 		return nil, fmt.Errorf("sequence: no patterns")
 	}
 	d := &sequenceDetector{disguised: opts.Disguised}
-	type pair struct{ plain, deob *phrase.Set }
-	classes := map[string]pair{}
-	for name, terms := range opts.Classes {
-		all, err := ExpandTerms(terms, env)
+	used := map[string]bool{}
+	terms := map[string][]string{}
+	for name, list := range opts.Classes {
+		if name == "" || strings.ContainsAny(name, "|<> ") {
+			return nil, fmt.Errorf("sequence: class name %q: use letters, digits, - and _", name)
+		}
+		all, err := ExpandTerms(list, env)
 		if err != nil {
 			return nil, fmt.Errorf("sequence: class %s: %w", name, err)
 		}
 		if len(all) == 0 {
 			return nil, fmt.Errorf("sequence: class %s is empty", name)
 		}
-		classes[name] = pair{phrase.Compile(all), phrase.Compile(deobfTerms(all))}
+		terms[name] = all
 	}
-	used := map[string]bool{}
+	// classes holds the index of one compiled pair per class reference ("<a>"
+	// or a union "<a|b>") or choice ("(x|y)").
+	classes := map[string]int{}
+	add := func(key string, c seqSets) int {
+		classes[key] = len(d.sets)
+		d.sets = append(d.sets, c)
+		return len(d.sets) - 1
+	}
+	class := func(ref string) (int, error) {
+		if c, ok := classes["<"+ref]; ok {
+			return c, nil
+		}
+		var all []string
+		for _, name := range strings.Split(ref, "|") {
+			name = strings.TrimSpace(name)
+			t, ok := terms[name]
+			if !ok {
+				return 0, fmt.Errorf("no class %q", name)
+			}
+			used[name] = true
+			all = append(all, t...)
+		}
+		return add("<"+ref, seqSets{phrase.Compile(all), phrase.Compile(deobfTerms(all))}), nil
+	}
+	var every []string
+	for _, t := range terms {
+		every = append(every, t...)
+	}
 	for _, src := range opts.Patterns {
 		p := seqPattern{src: src}
 		elems, err := parseSequence(src)
@@ -89,25 +137,40 @@ func buildSequence(o Options, env *Env) (any, error) {
 			el := seqElem{min: e.min, max: e.max}
 			switch {
 			case e.class != "":
-				c, ok := classes[e.class]
-				if !ok {
-					return nil, fmt.Errorf("sequence: pattern %q: no class %q", src, e.class)
+				c, err := class(e.class)
+				if err != nil {
+					return nil, fmt.Errorf("sequence: pattern %q: %w", src, err)
 				}
-				used[e.class] = true
-				el.plain, el.deob = c.plain, c.deob
+				el.set = c
 			case len(e.alts) == 1 && e.alts[0] == "*":
 				el.any = true
+			case len(e.alts) == 1 && (e.alts[0] == "^" || e.alts[0] == "$"):
+				if e.min != 1 || e.max != 1 {
+					return nil, fmt.Errorf("sequence: pattern %q: %s cannot repeat", src, e.alts[0])
+				}
+				el.anchor = e.alts[0][0]
 			default:
-				el.plain, el.deob = phrase.Compile(e.alts), phrase.Compile(deobfTerms(e.alts))
+				key := "(" + strings.Join(e.alts, "|")
+				every = append(every, e.alts...)
+				if c, ok := classes[key]; ok {
+					el.set = c
+				} else {
+					el.set = add(key, seqSets{phrase.Compile(e.alts), phrase.Compile(deobfTerms(e.alts))})
+				}
 			}
 			p.elems = append(p.elems, el)
 		}
-		if p.elems[0].min == 0 {
-			return nil, fmt.Errorf("sequence: pattern %q: the first element must not be optional", src)
+		required := false
+		for _, el := range p.elems {
+			required = required || el.min > 0 && el.anchor == 0
+		}
+		if !required {
+			return nil, fmt.Errorf("sequence: pattern %q: every element is optional", src)
 		}
 		d.patterns = append(d.patterns, p)
 	}
-	for name := range classes {
+	d.starts = seqSets{phrase.Compile(every), phrase.Compile(deobfTerms(every))}
+	for name := range terms {
 		if !used[name] {
 			return nil, fmt.Errorf("sequence: class %s is not used by any pattern", name)
 		}
@@ -229,24 +292,140 @@ func deobfTerms(terms []string) []string {
 func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
 	if d.disguised {
 		dv := v.Deobfuscated()
-		d.scan(dv.Tokens, true, func(first, last int) {
-			a, b := v.DeobfOrigRange(dv.Tokens[first].Start, dv.Tokens[last].End)
+		orig := func(k int) (int, int) { return v.DeobfOrigRange(dv.Tokens[k].Start, dv.Tokens[k].End) }
+		d.scan(dv.Tokens, true, boundaries(v.Orig, len(dv.Tokens), orig), func(first, last int) {
+			a, _ := orig(first)
+			_, b := orig(last)
 			emit(Match{Field: field, Start: a, End: b})
 		})
 	}
-	d.scan(v.Tokens, false, func(first, last int) {
-		a, b := v.OrigRange(v.Tokens[first].Start, v.Tokens[last].End)
+	orig := func(k int) (int, int) { return v.OrigRange(v.Tokens[k].Start, v.Tokens[k].End) }
+	d.scan(v.Tokens, false, boundaries(v.Orig, len(v.Tokens), orig), func(first, last int) {
+		a, _ := orig(first)
+		_, b := orig(last)
 		emit(Match{Field: field, Start: a, End: b})
 	})
+	// Hashtags hide their words: #LyingLiberals reads as "Lying Liberals".
+	for _, h := range hashtagRE.FindAllStringSubmatchIndex(v.Orig, -1) {
+		words, ok := splitCamel(v.Orig[h[2]:h[3]])
+		if !ok {
+			continue
+		}
+		hv := textnorm.New(words)
+		ho := func(k int) (int, int) { return hv.OrigRange(hv.Tokens[k].Start, hv.Tokens[k].End) }
+		found := false
+		d.scan(hv.Tokens, false, boundaries(hv.Orig, len(hv.Tokens), ho), func(int, int) { found = true })
+		if found {
+			emit(Match{Field: field, Start: h[0], End: h[1]})
+		}
+	}
+}
+
+var hashtagRE = regexp.MustCompile(`#([A-Za-z][A-Za-z0-9]*)`)
+
+// splitCamel splits a camel-case hashtag body into words ("LyingLiberals"
+// -> "Lying Liberals"); ok is false when it has a single word.
+func splitCamel(s string) (string, bool) {
+	var b strings.Builder
+	n := 1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i > 0 {
+			p := s[i-1]
+			lowerToUpper := p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z'
+			letterDigit := (p >= '0' && p <= '9') != (c >= '0' && c <= '9')
+			if lowerToUpper || letterDigit {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), n > 1
+}
+
+// bounds says which tokens start and end a sentence.
+type bounds struct{ start, end []bool }
+
+// boundaries finds sentence starts and ends from the original text between
+// tokens: the text's ends, . ! ? ; : … a line break, or a symbol such as an
+// emoji. @mentions before a sentence are skipped over.
+func boundaries(text string, n int, orig func(k int) (int, int)) bounds {
+	b := bounds{start: make([]bool, n), end: make([]bool, n)}
+	prevEnd := 0
+	mention := func(k int) bool {
+		s, _ := orig(k)
+		return s < len(text) && text[s] == '@' || s > 0 && text[s-1] == '@'
+	}
+	for k := 0; k < n; k++ {
+		s, e := orig(k)
+		if k == 0 || breaks(text[min(prevEnd, s):s]) {
+			b.start[k] = true
+			if k > 0 {
+				b.end[k-1] = true
+			}
+		} else if k > 0 && b.start[k-1] && mention(k-1) {
+			b.start[k] = true
+		}
+		prevEnd = e
+	}
+	if n > 0 {
+		b.end[n-1] = true
+	}
+	return b
+}
+
+func breaks(gap string) bool {
+	for _, r := range gap {
+		switch {
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == ':' || r == '…' || r == '\n':
+			return true
+		case r >= 0x2190 && (unicode.IsSymbol(r) || unicode.Is(unicode.So, r)):
+			return true
+		}
+	}
+	return false
+}
+
+// seqState is one scan of a token list: the tokens, their sentence
+// boundaries, and the word-set matches found so far (each set is tried at
+// each position at most once, however many patterns use it).
+type seqState struct {
+	d       *sequenceDetector
+	toks    []textnorm.Token
+	b       bounds
+	deob    bool
+	memo    []int32 // per set and position: offset into ends, -1 when not yet tried
+	memoLen []uint8
+	ends    []int32 // last token indexes of matches
+	live    []bool  // some set may match from the token
 }
 
 // scan reports the longest match of any pattern from each token, skipping
 // past a match once reported.
-func (d *sequenceDetector) scan(toks []textnorm.Token, deob bool, fn func(first, last int)) {
+func (d *sequenceDetector) scan(toks []textnorm.Token, deob bool, b bounds, fn func(first, last int)) {
+	if len(toks) == 0 {
+		return
+	}
+	st := &seqState{d: d, toks: toks, b: b, deob: deob && d.disguised}
+	n := len(d.sets) * len(toks)
+	st.memo = make([]int32, n)
+	st.memoLen = make([]uint8, n)
+	for k := range st.memo {
+		st.memo[k] = -1
+	}
+	starts := d.starts.plain
+	if st.deob {
+		starts = d.starts.deob
+	}
+	st.live = make([]bool, len(toks))
+	for k, t := range toks {
+		st.live[k] = starts.CanStart(t.Text, st.deob)
+	}
 	for i := 0; i < len(toks); i++ {
 		best := -1
 		for k := range d.patterns {
-			if end := d.patterns[k].longest(toks, 0, i, deob && d.disguised); end > best {
+			if end := st.longest(&d.patterns[k], 0, i, i); end > best {
 				best = end
 			}
 		}
@@ -257,40 +436,72 @@ func (d *sequenceDetector) scan(toks []textnorm.Token, deob bool, fn func(first,
 	}
 }
 
+// matchEnds returns the last token indexes of the phrases of set s that
+// match from token pos.
+func (st *seqState) matchEnds(s, pos int) []int32 {
+	if !st.live[pos] {
+		return nil
+	}
+	k := s*len(st.toks) + pos
+	if off := st.memo[k]; off >= 0 {
+		return st.ends[off : off+int32(st.memoLen[k])]
+	}
+	set := st.d.sets[s].plain
+	if st.deob {
+		set = st.d.sets[s].deob
+	}
+	off := int32(len(st.ends))
+	set.MatchAt(st.toks, pos, st.deob, func(m phrase.Match) {
+		for _, e := range st.ends[off:] {
+			if e == int32(m.Last) {
+				return
+			}
+		}
+		if len(st.ends)-int(off) < 255 {
+			st.ends = append(st.ends, int32(m.Last))
+		}
+	})
+	st.memo[k], st.memoLen[k] = off, uint8(len(st.ends)-int(off))
+	return st.ends[off:]
+}
+
 // longest returns the end (exclusive token index) of the longest match of
-// elements e… from token i, or -1.
-func (p *seqPattern) longest(toks []textnorm.Token, e, i int, deob bool) int {
+// elements e… of p from token i, or -1, for a match that started at token
+// first. A match never runs on into the next sentence.
+func (st *seqState) longest(p *seqPattern, e, i, first int) int {
 	if e == len(p.elems) {
 		return i
 	}
+	switch p.elems[e].anchor {
+	case '^':
+		if i < len(st.toks) && st.b.start[i] {
+			return st.longest(p, e+1, i, first)
+		}
+		return -1
+	case '$':
+		if i > 0 && st.b.end[i-1] {
+			return st.longest(p, e+1, i, first)
+		}
+		return -1
+	}
+	return st.repeat(p, e, 0, i, first)
+}
+
+// repeat matches element e of p for the k+1th time from token pos.
+func (st *seqState) repeat(p *seqPattern, e, k, pos, first int) int {
 	el := &p.elems[e]
 	best := -1
-	var rep func(k, pos int)
-	rep = func(k, pos int) {
-		if k >= el.min {
-			if end := p.longest(toks, e+1, pos, deob); end > best {
-				best = end
-			}
-		}
-		if k >= el.max || pos >= len(toks) {
-			return
-		}
-		if el.any {
-			rep(k+1, pos+1)
-			return
-		}
-		set := el.plain
-		if deob {
-			set = el.deob
-		}
-		seen := -1
-		set.MatchAt(toks, pos, deob, func(m phrase.Match) {
-			if m.Last != seen {
-				seen = m.Last
-				rep(k+1, m.Last+1)
-			}
-		})
+	if k >= el.min {
+		best = st.longest(p, e+1, pos, first)
 	}
-	rep(0, i)
+	if k >= el.max || pos >= len(st.toks) || pos > first && st.b.start[pos] {
+		return best
+	}
+	if el.any {
+		return max(best, st.repeat(p, e, k+1, pos+1, first))
+	}
+	for _, last := range st.matchEnds(el.set, pos) {
+		best = max(best, st.repeat(p, e, k+1, int(last)+1, first))
+	}
 	return best
 }

@@ -195,7 +195,7 @@ func (s *Set) MatchDisguised(toks []textnorm.Token, fn func(Match)) {
 		}
 		t := tok.Text
 		if strings.IndexByte(t, '*') >= 0 {
-			if id, ok := s.masked(t); ok {
+			if id, ok := s.maskedWord(t); ok {
 				fn(Match{Phrase: s.phrases[id].source, First: i, Last: i})
 			}
 			continue
@@ -206,6 +206,45 @@ func (s *Set) MatchDisguised(toks []textnorm.Token, fn func(Match)) {
 			}
 		}
 	}
+}
+
+// maskedWord matches a token holding '*' masks ("f*ck", "sh**", "f---").
+// When the masks only trail a word ("omfg..." and "crap..." read as
+// "omfg***"), the ellipsis was punctuation, not a mask: the word itself
+// matches.
+func (s *Set) maskedWord(t string) (int, bool) {
+	body := strings.TrimRight(t, "*")
+	// Masks trailing four or more letters are an ellipsis or a dash
+	// ("brain...", "idiot--"), not a disguise: only the word itself counts.
+	if len(body) < 4 || strings.IndexByte(body, '*') >= 0 {
+		if id, ok := s.masked(t); ok {
+			return id, true
+		}
+	}
+	if len(body) < 2 || strings.IndexByte(body, '*') >= 0 {
+		return 0, false
+	}
+	one := []textnorm.Token{{Text: body, End: len(body)}}
+	found, id := false, 0
+	s.matchAt(one, 0, func(m Match) {
+		if !found {
+			for k, p := range s.phrases {
+				if p.source == m.Phrase {
+					found, id = true, k
+					break
+				}
+			}
+		}
+	})
+	if found {
+		return id, true
+	}
+	if hasRun(body, 3) {
+		if ids := s.collapsed[collapse(body)]; len(ids) > 0 {
+			return ids[0], true
+		}
+	}
+	return 0, false
 }
 
 // masked matches a token with '*' masks against single-word phrases: each
@@ -293,7 +332,7 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 	}
 	t := toks[i].Text
 	if strings.IndexByte(t, '*') >= 0 {
-		if id, ok := s.masked(t); ok {
+		if id, ok := s.maskedWord(t); ok {
 			fn(Match{Phrase: s.phrases[id].source, First: i, Last: i})
 		}
 		return
@@ -303,4 +342,28 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 			fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i})
 		}
 	}
+}
+
+// CanStart reports whether some phrase of s could start at a token written
+// t: its first word is t, a prefix of t or any word; with disguised, also
+// when t is masked ("f*ck") or stretched ("fuuuck"). Detectors use it to
+// skip, with one look-up, positions where no phrase of many sets can match.
+func (s *Set) CanStart(t string, disguised bool) bool {
+	if s == nil || len(s.phrases) == 0 {
+		return false
+	}
+	if len(s.any) > 0 || len(s.exact[t]) > 0 {
+		return true
+	}
+	if disguised && (strings.IndexByte(t, '*') >= 0 || hasRun(t, 3)) {
+		return true
+	}
+	for _, key := range []string{prefixKey(t), t[:min(1, len(t))]} {
+		for _, id := range s.prefix[key] {
+			if w := s.phrases[id].words[0]; strings.HasPrefix(t, w.text) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -186,14 +186,16 @@ func deobfChunk(fold string, s, e int, out *[]byte, idx *[]int) {
 }
 
 // maskTail reports whether the rest of a chunk is only '-' or '.' (a masked
-// ending such as "f---").
+// ending such as "f---"). Dots alone are an ellipsis ("so..."), not a mask.
 func maskTail(s string) bool {
+	dash := false
 	for i := 0; i < len(s); i++ {
 		if s[i] != '-' && s[i] != '.' {
 			return false
 		}
+		dash = dash || s[i] == '-'
 	}
-	return len(s) >= 2
+	return len(s) >= 2 && dash
 }
 
 func isTrailingPunct(c byte) bool {
