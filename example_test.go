@@ -57,3 +57,13 @@ func ExampleWithDisabled() {
 	fmt.Println(res.Verdict, len(res.Findings))
 	// Output: ok 0
 }
+
+func ExampleWithAllow() {
+	l, err := postlint.New(postlint.WithAllow("phone-number", "07700 900123"))
+	if err != nil {
+		panic(err)
+	}
+	res, _ := l.Lint(context.Background(), postlint.Post{Text: "Book your jab with the vaccination team: 07700 900123"})
+	fmt.Println(res.Verdict)
+	// Output: ok
+}

@@ -112,6 +112,21 @@ func WithSeverity(id string, s Severity) Option {
 	}
 }
 
+// WithAllow allows matches of a rule or a whole category: the
+// organisation's published phone numbers ("01803 217398"), its email
+// domains ("@nhs.net"), the names of people who gave consent. Entries are
+// compared as the rules' own allow-lists are (case, spaces and punctuation
+// ignored; +44 read as 0).
+func WithAllow(id string, entries ...string) Option {
+	return func(c *config) error {
+		if c.opts.Allow == nil {
+			c.opts.Allow = map[string][]string{}
+		}
+		c.opts.Allow[id] = append(c.opts.Allow[id], entries...)
+		return nil
+	}
+}
+
 // New builds a linter from the embedded default rule pack and the options.
 func New(opts ...Option) (*Linter, error) {
 	var c config
