@@ -18,7 +18,7 @@ func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
 		first, last := tokenRange(v, m.Start, m.End)
 		lo, hi := first-c.Near, last+1+c.Near
 		if c.Sentence {
-			lo, hi = sentenceClamp(v, m, lo, hi)
+			lo, hi = sentenceClamp(in, v, m, lo, hi)
 		}
 		if _, ok := c.NearVeto.FindIn(v.Tokens, lo, hi); ok {
 			return false
@@ -35,12 +35,21 @@ func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
 			lo, hi = first-c.Window, last+1+c.Window
 		}
 		if c.Sentence && m.End > m.Start {
-			lo, hi = sentenceClamp(v, m, lo, hi)
+			lo, hi = sentenceClamp(in, v, m, lo, hi)
 		}
-		n := 0
-		for _, g := range c.SomeGroups {
+		n, win, haveWin := 0, "", false
+		for i, g := range c.SomeGroups {
 			if _, ok := g.FindIn(v.Tokens, lo, hi); ok {
 				n++
+				continue
+			}
+			if i < len(c.SomeRe) && len(c.SomeRe[i]) > 0 {
+				if !haveWin {
+					win, haveWin = windowText(v, lo, hi), true
+				}
+				if c.SomeRe[i].Match(win) {
+					n++
+				}
 			}
 		}
 		if n < c.SomeMin {
@@ -48,7 +57,7 @@ func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
 		}
 	}
 	for i := range c.Also {
-		if !alsoHolds(in, &c.Also[i]) {
+		if !alsoHoldsOnce(in, &c.Also[i]) {
 			return false
 		}
 	}
@@ -87,20 +96,13 @@ func alsoHolds(in *detect.Input, a *rulepack.Also) bool {
 // sentences) holding the match. A sentence ends at '.', '!' or '?' followed
 // by a space or the end of the text, and at a line break; "nhs.net" and
 // "3.5" do not end one.
-func sentenceClamp(v *textnorm.View, m detect.Match, lo, hi int) (int, int) {
+func sentenceClamp(in *detect.Input, v *textnorm.View, m detect.Match, lo, hi int) (int, int) {
 	if len(v.Tokens) == 0 {
 		return lo, hi
 	}
 	first, last := tokenRange(v, m.Start, m.End)
-	s := first
-	for s > 0 && !sentenceBreak(v, s-1) {
-		s--
-	}
-	e := last
-	for e+1 < len(v.Tokens) && !sentenceBreak(v, e) {
-		e++
-	}
-	return max(lo, s), min(hi, e+1)
+	si := sentences(in, v)
+	return max(lo, int(si.start[first])), min(hi, int(si.end[last])+1)
 }
 
 // sentenceBreak reports whether a sentence ends between token i and the

@@ -74,6 +74,12 @@ func TestContextPatterns(t *testing.T) {
 			"they are committing fraud", true},
 		{"post_veto pattern", "      post_veto: ['re:https?://']",
 			"fraud case reported at https://example.org", false},
+		{"some: a pattern counts for its group", "      window: 6\n      some:\n        min: 2\n        groups: [[manager], ['re:@\\w+']]",
+			"my manager @jo is a liar", true},
+		{"some: pattern absent, group not counted", "      window: 6\n      some:\n        min: 2\n        groups: [[manager], ['re:@\\w+']]",
+			"my manager is a liar", false},
+		{"some: patterns from a list file", "      window: 6\n      some:\n        min: 2\n        groups: [[says], ['@lists/names.txt']]",
+			"Cllr Moss says he is a liar", true},
 		{"lower pattern drops below min_confidence", "      lower: ['re:\\?$']\n      lower_by: 0.5",
 			"is he a liar?", false},
 	}

@@ -61,11 +61,16 @@ func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
 		}
 		c.SomeMin = s.Some.Min
 		for _, g := range s.Some.Groups {
-			set, err := detect.Terms(g, env)
+			words, res, err := splitPatterns(g, env)
+			if err != nil {
+				return err
+			}
+			set, err := detect.Terms(words, env)
 			if err != nil {
 				return err
 			}
 			c.SomeGroups = append(c.SomeGroups, set)
+			c.SomeRe = append(c.SomeRe, res)
 		}
 	}
 	for i, a := range s.Also {

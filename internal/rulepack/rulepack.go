@@ -11,9 +11,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
@@ -131,9 +134,11 @@ type Context struct {
 	Sentence bool
 	// Also are conditions on other fields of the post.
 	Also []Also
-	// Some requires at least SomeMin of SomeGroups in the window.
+	// Some requires at least SomeMin of SomeGroups in the window; SomeRe
+	// holds each group's "re:" entries.
 	SomeMin    int
 	SomeGroups []*phrase.Set
+	SomeRe     []Patterns
 	// RequireRe (one per Require group), VetoRe, BoostRe, LowerRe and
 	// PostVetoRe are the lists' "re:" entries: see context_re.go.
 	RequireRe                            []Patterns
@@ -223,7 +228,6 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 			errs = append(errs, err)
 			continue
 		}
-		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
 		files, err := fs.Glob(layer.FS, "*.yaml")
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", layer.Name, err)
@@ -231,12 +235,30 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 		ymls, _ := fs.Glob(layer.FS, "*.yml")
 		files = append(files, ymls...)
 		sort.Strings(files)
+		files = slices.DeleteFunc(files, func(f string) bool { return f == "clauses.yaml" || f == "sites.yaml" })
+		// Files compile in parallel (each worker with its own caches of
+		// lists); their rules are then taken in the files' order.
+		type loaded struct {
+			rules []*Rule
+			err   error
+		}
+		results := make([]loaded, len(files))
+		var next atomic.Int32
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(files)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
+				for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+					results[i].rules, results[i].err = loadFile(layer, files[i], p.Clauses, env)
+				}
+			}()
+		}
+		wg.Wait()
 		seen := map[string]string{}
-		for _, f := range files {
-			if f == "clauses.yaml" || f == "sites.yaml" {
-				continue
-			}
-			rules, err := loadFile(layer, f, p.Clauses, env)
+		for _, lf := range results {
+			rules, err := lf.rules, lf.err
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -320,7 +342,11 @@ func fileReader(layers []Layer) func(string) ([]byte, error) {
 }
 
 func listReader(layers []Layer) func(string) ([]string, error) {
+	cache := map[string][]string{}
 	return func(name string) ([]string, error) {
+		if items, ok := cache[name]; ok {
+			return items, nil
+		}
 		for i := len(layers) - 1; i >= 0; i-- {
 			data, err := fs.ReadFile(layers[i].FS, name)
 			if errors.Is(err, fs.ErrNotExist) {
@@ -331,13 +357,16 @@ func listReader(layers []Layer) func(string) ([]string, error) {
 			}
 			var out []string
 			sc := bufio.NewScanner(bytes.NewReader(data))
-			sc.Buffer(make([]byte, 64*1024), 1<<20)
+			sc.Buffer(make([]byte, 0, 4096), 1<<20)
 			for sc.Scan() {
 				line := strings.TrimSpace(sc.Text())
 				if line == "" || strings.HasPrefix(line, "#") {
 					continue
 				}
 				out = append(out, line)
+			}
+			if sc.Err() == nil {
+				cache[name] = out
 			}
 			return out, sc.Err()
 		}
