@@ -32,6 +32,10 @@ type replyOptions struct {
 	// OffTarget: subjects that are not the organisation (weather, football,
 	// national pay); a comment about them and not the target is not counted.
 	OffTarget []string `yaml:"off_target"`
+	// Place: names that are both the organisation and a place ("Torbay",
+	// "Brixham"): they count as target unless the comment also names an
+	// off-target subject ("the roads in Brixham are shocking").
+	Place []string `yaml:"place"`
 	// Negative: complaint cues that make a comment negative whatever the
 	// sentiment model says.
 	Negative []string `yaml:"negative"`
@@ -41,11 +45,24 @@ type replyOptions struct {
 	// Neutral: requests and announcements (a journalist's request, "does
 	// anyone know"); without a complaint cue the comment is not negative.
 	Neutral []string `yaml:"neutral"`
+	// Sarcasm: markers of irony in the comment (🙃, 🙄, "yeah right");
+	// entries without letters are matched as written. A comment with one is
+	// read as negative at least to 0.6, and its praise words do not hold
+	// the score down ("Love how Torbay sends letters after the appointment
+	// 🙃").
+	Sarcasm []string `yaml:"sarcasm"`
 	// Agree: words of the draft itself that side with a complaint; entries
 	// without letters (emoji such as 💯) are matched as written.
 	Agree []string `yaml:"agree"`
 	// Threshold on the combined negativity (default 0.5).
 	Threshold float64 `yaml:"threshold"`
+	// CueEvidence: the summed weight of the sentiment model's complaint cues
+	// that counts like a negative cue against the praise, neutral-less
+	// question hold-downs (default 1.2: any one complaint cue of the model's
+	// list; sarcasm such as "Oh great, another 5 hour wait" and rhetorical
+	// questions such as "Still no call back, is this normal?" are then
+	// scored by the model rather than held down by "great" or the "?").
+	CueEvidence float64 `yaml:"cue_evidence"`
 	// Sentiment names the folder of the pack holding the sentiment model's
 	// lists (vader_lexicon.txt, emoji_valence.txt, complaint_cues.txt),
 	// loaded once, on first use.
@@ -53,11 +70,12 @@ type replyOptions struct {
 }
 
 type replyDetector struct {
-	actions                                 []string
-	target, weak, off, neg, pos, neu, agree *phrase.Set
-	agreeRaw                                []string
-	threshold                               float64
-	model                                   *lazyAnalyzer
+	actions                                        []string
+	target, weak, off, place, neg, pos, neu, agree *phrase.Set
+	sarcasm                                        *phrase.Set
+	agreeRaw, sarcasmRaw                           []string
+	threshold, cueEvidence                         float64
+	model                                          *lazyAnalyzer
 }
 
 func buildReply(o Options, env *Env) (any, error) {
@@ -65,7 +83,10 @@ func buildReply(o Options, env *Env) (any, error) {
 	if err := o.Decode(&opts); err != nil {
 		return nil, err
 	}
-	d := &replyDetector{actions: opts.Actions, threshold: opts.Threshold}
+	d := &replyDetector{actions: opts.Actions, threshold: opts.Threshold, cueEvidence: opts.CueEvidence}
+	if d.cueEvidence == 0 {
+		d.cueEvidence = 1.2
+	}
 	if len(d.actions) == 0 {
 		d.actions = []string{"reply", "like", "share"}
 	}
@@ -77,6 +98,9 @@ func buildReply(o Options, env *Env) (any, error) {
 	if d.threshold == 0 {
 		d.threshold = 0.5
 	}
+	if d.cueEvidence < 0 {
+		return nil, fmt.Errorf("reply: cue_evidence %v is negative", d.cueEvidence)
+	}
 	if d.threshold < 0 || d.threshold > 1 {
 		return nil, fmt.Errorf("reply: threshold %v is not between 0 and 1", d.threshold)
 	}
@@ -84,27 +108,20 @@ func buildReply(o Options, env *Env) (any, error) {
 	for _, t := range []struct {
 		dst  **phrase.Set
 		list []string
-	}{{&d.target, opts.Target}, {&d.weak, opts.WeakTarget}, {&d.off, opts.OffTarget},
+	}{{&d.target, opts.Target}, {&d.weak, opts.WeakTarget}, {&d.off, opts.OffTarget}, {&d.place, opts.Place},
 		{&d.neg, opts.Negative}, {&d.pos, opts.Positive}, {&d.neu, opts.Neutral}} {
 		if *t.dst, err = Terms(t.list, env); err != nil {
 			return nil, err
 		}
 	}
-	agree, err := ExpandTerms(opts.Agree, env)
-	if err != nil {
+	if d.agree, d.agreeRaw, err = wordsAndRaw(opts.Agree, env); err != nil {
 		return nil, err
 	}
-	var words []string
-	for _, a := range agree {
-		if hasWordRune(a) {
-			words = append(words, a)
-		} else if a = strings.TrimSpace(a); a != "" {
-			d.agreeRaw = append(d.agreeRaw, a)
-		}
+	if d.sarcasm, d.sarcasmRaw, err = wordsAndRaw(opts.Sarcasm, env); err != nil {
+		return nil, err
 	}
-	d.agree = phrase.Compile(words)
-	if d.target.Len() == 0 && d.weak.Len() == 0 {
-		return nil, fmt.Errorf("reply: give target or weak_target words")
+	if d.target.Len() == 0 && d.weak.Len() == 0 && d.place.Len() == 0 {
+		return nil, fmt.Errorf("reply: give target, place or weak_target words")
 	}
 	if opts.Sentiment != "" {
 		if env == nil || env.ReadFile == nil || env.Resources == nil {
@@ -113,6 +130,24 @@ func buildReply(o Options, env *Env) (any, error) {
 		d.model = env.Resources.sentimentFrom(strings.TrimSuffix(opts.Sentiment, "/"), env.ReadFile)
 	}
 	return d, nil
+}
+
+// wordsAndRaw splits a term list into a phrase set of its entries with
+// letters or digits and the entries without (emoji), matched as written.
+func wordsAndRaw(list []string, env *Env) (*phrase.Set, []string, error) {
+	terms, err := ExpandTerms(list, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	var words, raw []string
+	for _, a := range terms {
+		if hasWordRune(a) {
+			words = append(words, a)
+		} else if a = strings.TrimSpace(a); a != "" {
+			raw = append(raw, a)
+		}
+	}
+	return phrase.Compile(words), raw, nil
 }
 
 func hasWordRune(s string) bool {
@@ -129,6 +164,7 @@ type replyVerdict struct {
 	negativity           float64
 	why                  []string
 	strong, weak, off    bool
+	place                bool
 	negCue, pos, neutral bool
 	agrees               bool
 }
@@ -136,8 +172,9 @@ type replyVerdict struct {
 func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
 	var v replyVerdict
 	c := in.View(FieldReply)
+	evidence := 0.0
 	if d.model != nil || (in.Resources != nil && in.Resources.Sentiment != nil) {
-		v.negativity, v.why = d.model.negativity(in.Resources, comment)
+		v.negativity, v.why, evidence = d.model.negativity(in.Resources, comment)
 	}
 	if m, found := has(d.neg, c); found {
 		v.negCue = true
@@ -146,11 +183,29 @@ func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
 	}
 	_, v.pos = has(d.pos, c)
 	_, v.neutral = has(d.neu, c)
+	m, sarcastic := has(d.sarcasm, c)
+	for _, a := range d.sarcasmRaw {
+		if !sarcastic && strings.Contains(comment, a) {
+			sarcastic, m.Phrase = true, a
+		}
+	}
+	if sarcastic && !v.neutral {
+		if v.negativity < 0.6 {
+			v.negativity = 0.6
+			v.why = append(v.why, m.Phrase)
+		}
+		v.pos = false
+	}
 	if !v.negCue {
-		if v.pos || v.neutral {
+		// The model's own complaint cues, when they weigh enough, keep
+		// praise words (sarcasm) and a question mark (a rhetorical
+		// question) from holding the score down; a neutral cue (a request,
+		// an announcement) still does.
+		modelCue := evidence >= d.cueEvidence || sarcastic
+		if v.neutral || (v.pos && !modelCue) {
 			v.negativity = min(v.negativity, 0.3)
 		}
-		if strings.Contains(comment, "?") {
+		if !modelCue && strings.Contains(comment, "?") {
 			v.negativity = min(v.negativity, 0.45)
 		}
 	}
@@ -165,6 +220,7 @@ func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
 	_, v.strong = has(d.target, c)
 	_, v.weak = has(d.weak, c)
 	_, v.off = has(d.off, c)
+	_, v.place = has(d.place, c)
 	return v
 }
 
@@ -187,6 +243,7 @@ func (d *replyDetector) DetectPost(in *Input, emit func(Match)) {
 	}
 	switch {
 	case v.strong:
+	case v.place && !v.off:
 	case v.weak && !v.off && (v.negCue || v.negativity >= 0.9):
 	default:
 		return

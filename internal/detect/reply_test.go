@@ -149,12 +149,46 @@ func TestReplyLoadsModelOnce(t *testing.T) {
 	}
 }
 
+// TestReplyPlaceSarcasmEvidence holds place names (the Trust unless the
+// comment is about an off-target subject), sarcasm markers, and the model's
+// complaint cues lifting the praise and question hold-downs.
+func TestReplyPlaceSarcasmEvidence(t *testing.T) {
+	res := &Resources{}
+	det, err := buildReply(idTestOptions("kind: reply\n"+replyOpts+
+		"place: [brixham, \"torbay*\"]\nsarcasm: [\"🙃\", \"yeah right\"]\n"), packEnv(res, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := det.(PostDetector)
+	tests := []struct {
+		comment string
+		want    bool
+	}{
+		{"Brixham clinic cancelled my appointment twice. A joke.", true},
+		{"The weather in Brixham is a joke, third storm this month", false},
+		{"@TorbayHospital lost my referral AGAIN, shambles", true},
+		{"Love how Brixham sends you the letter the day after the appointment 🙃", true},
+		{"Sure, the Brixham staff were amazing, yeah right", true},
+		{"Oh great, another 6 hour wait in Brixham minor injuries. Amazing service.", true},
+		{"Why does Brixham take 9 weeks for a scan? Still waiting.", true},
+		{"Amazing care at Brixham today, thank you", false},
+		{"What time does Brixham minor injuries open?", false},
+	}
+	for _, tt := range tests {
+		p := &post.Post{Text: "hmm", ReplyTo: &post.Reply{Text: tt.comment}}
+		if got := replyHit(d, res, p); got != tt.want {
+			t.Errorf("%q: hit %v, want %v", tt.comment, got, tt.want)
+		}
+	}
+}
+
 func TestReplyBuildErrors(t *testing.T) {
 	for _, opts := range []string{
 		"actions: [retweet]\ntarget: [x]",
 		"negative: [x]",
 		"target: [x]\nthreshold: 2",
 		"target: [x]\nfoo: 1",
+		"target: [x]\ncue_evidence: -1",
 	} {
 		if _, err := buildReply(idTestOptions("kind: reply\n"+opts), packEnv(&Resources{}, nil)); err == nil {
 			t.Errorf("options %q: no error", opts)

@@ -64,25 +64,29 @@ func (la *lazyAnalyzer) get() (*sentiment.Analyzer, error) {
 }
 
 // Negativity scores how negative a comment is, in [0,1], with the cues that
-// counted: Resources.Sentiment when set, otherwise the complaint model
-// loaded from the pack.
-func (la *lazyAnalyzer) negativity(res *Resources, text string) (float64, []string) {
+// counted and their summed weight (the model's complaint evidence, apart
+// from its VADER score): Resources.Sentiment when set (evidence 0),
+// otherwise the complaint model loaded from the pack.
+func (la *lazyAnalyzer) negativity(res *Resources, text string) (float64, []string, float64) {
 	if res != nil && res.Sentiment != nil {
-		return res.Sentiment(text)
+		p, why := res.Sentiment(text)
+		return p, why, 0
 	}
 	if la == nil {
-		return 0, nil
+		return 0, nil, 0
 	}
 	a, err := la.get()
 	if err != nil || a == nil {
-		return 0, nil
+		return 0, nil, 0
 	}
 	c := a.Complaint(text)
 	var cues []string
+	evidence := 0.0
 	for _, q := range c.Cues {
 		if q.Weight > 0 {
 			cues = append(cues, strings.TrimSpace(text[q.Start:q.End]))
+			evidence += q.Weight
 		}
 	}
-	return c.Probability, cues
+	return c.Probability, cues, evidence
 }
