@@ -18,20 +18,27 @@ var corpusPath = filepath.Join("..", "shared", "corpus", "posts.jsonl")
 // holdoutPath holds posts written independently of the rules, from the
 // labelling guide alone: a check that the detectors generalise beyond the
 // corpus they were developed on.
-var holdoutPath = filepath.Join("testdata", "holdout", "posts.jsonl")
+// The first set was later used to find gaps (rules were broadened by
+// family after reading its misses); the second has never been tuned on.
+var holdoutPaths = []string{
+	filepath.Join("testdata", "holdout", "posts.jsonl"),
+	filepath.Join("testdata", "holdout2", "posts.jsonl"),
+}
 
 // TestHoldout prints the figures on the held-out posts. It asserts only a
 // floor well below the corpus bar: its figures are for reading.
 func TestHoldout(t *testing.T) {
-	posts, err := corpus.Load(holdoutPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := score(t, posts)
-	cats := rulepack.Categories()
-	t.Logf("postlint on %s (%d posts):\n%s", holdoutPath, len(posts), s.Table(cats))
-	if f1 := s.MacroF1(cats); f1 < 0.6 {
-		t.Errorf("macro-F1 %.3f on the held-out posts < 0.6", f1)
+	for _, path := range holdoutPaths {
+		posts, err := corpus.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := score(t, posts)
+		cats := rulepack.Categories()
+		t.Logf("postlint on %s (%d posts):\n%s", path, len(posts), s.Table(cats))
+		if f1 := s.MacroF1(cats); f1 < 0.6 {
+			t.Errorf("%s: macro-F1 %.3f < 0.6", path, f1)
+		}
 	}
 }
 
