@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 )
 
 // Exit codes of the design.
@@ -42,7 +43,16 @@ type app struct {
 	workdir        string
 }
 
+// memoryLimit is the heap size past which the garbage collector works
+// harder (unless GOMEMLIMIT says otherwise): the rule pack and the entity
+// model hold about 60 MiB, and however long the queue, a check stays under
+// 150 MiB of memory.
+const memoryLimit = 120 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	wd, _ := os.Getwd()

@@ -54,6 +54,10 @@ type Env struct {
 	ReadFile func(name string) ([]byte, error)
 	// Resources shared by all rules of a linter (models, lexicons).
 	Resources *Resources
+
+	// terms caches compiled term lists: the same list is often named by
+	// several rules, and a Set is immutable.
+	terms map[string]*phrase.Set
 }
 
 // A Builder makes a detector of one kind from its options.
@@ -78,11 +82,36 @@ func Kinds() map[string]Builder {
 // Terms compiles a term list. An entry "@lists/NAME.txt" includes the entries
 // of that list file.
 func Terms(entries []string, env *Env) (*phrase.Set, error) {
+	if len(entries) == 0 {
+		return emptySet, nil
+	}
+	key := strings.Join(entries, "\n")
+	if s, ok := env.cached(key); ok {
+		return s, nil
+	}
 	all, err := ExpandTerms(entries, env)
 	if err != nil {
 		return nil, err
 	}
-	return phrase.Compile(all), nil
+	s := phrase.Compile(all)
+	if env != nil {
+		if env.terms == nil {
+			env.terms = map[string]*phrase.Set{}
+		}
+		env.terms[key] = s
+	}
+	return s, nil
+}
+
+// emptySet is the set of an empty term list, shared (a Set is immutable).
+var emptySet = phrase.Compile(nil)
+
+func (env *Env) cached(key string) (*phrase.Set, bool) {
+	if env == nil {
+		return nil, false
+	}
+	s, ok := env.terms[key]
+	return s, ok
 }
 
 // ExpandTerms resolves "@list" includes in a term list.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -63,6 +64,9 @@ func (d *entityDetector) Detect(in *Input, field string, v *textnorm.View, emit 
 	if d.nameShape && !d.nameCandidate(v) {
 		return
 	}
+	if d.nameShape && in.Near != nil && !nearCandidate(in, v) {
+		return
+	}
 	for _, e := range in.Entities() {
 		if !slices.Contains(d.labels, e.Label) {
 			continue
@@ -70,14 +74,26 @@ func (d *entityDetector) Detect(in *Input, field string, v *textnorm.View, emit 
 		if d.nameShape && !nameShaped(e.Text) {
 			continue
 		}
-		if d.exclude.Len() > 0 {
-			ev := textnorm.New(e.Text)
-			if m, ok := d.exclude.FindIn(ev.Tokens, 0, len(ev.Tokens)); ok && m.First == 0 && m.Last == len(ev.Tokens)-1 {
-				continue
-			}
+		if d.excluded(e.Text) {
+			continue
 		}
 		emit(Match{Field: field, Start: e.Start, End: e.End})
 	}
+}
+
+// excluded reports whether an exclude term covers the whole entity text.
+// Every match is considered, so a shorter term ("Google") does not hide a
+// longer one that spans the entity ("Google Images").
+func (d *entityDetector) excluded(text string) bool {
+	if d.exclude.Len() == 0 {
+		return false
+	}
+	ev := textnorm.New(text)
+	whole := false
+	d.exclude.FindAll(ev.Tokens, func(m phrase.Match) {
+		whole = whole || m.First == 0 && m.Last == len(ev.Tokens)-1
+	})
+	return whole
 }
 
 // nameShaped reports whether s is one to three words, each an upper-case
@@ -135,4 +151,71 @@ func sentenceStart(s string, a int) bool {
 		return false
 	}
 	return true
+}
+
+// NearGated marks the entity kind as consulting Input.Near.
+func (d *entityDetector) NearGated() {}
+
+// nearCandidate reports whether some place where an entity could be found
+// has the rule's required context around it (Input.Near): without one,
+// every entity the model finds would be dropped, and it need not run.
+//
+// An entity reported with name_shape is one to three words, each a capital
+// followed by lower-case letters (or an apostrophe or a hyphen), so its
+// first token holds such a capital. Its tokens lie within three "word
+// groups" from there: runs of tokens with no white space between them,
+// as the words of a name are separated by white space only. So checking,
+// for every token with a capital, the span up to the end of the third group
+// from it covers every entity whose first letter is a capital.
+func nearCandidate(in *Input, v *textnorm.View) bool {
+	n := len(v.Tokens)
+	// groupEnd[k] is the last token of the group holding token k.
+	groupEnd := make([]int, n)
+	for k := n - 1; k >= 0; k-- {
+		groupEnd[k] = k
+		if k+1 < n && !spaceBetween(v, k) {
+			groupEnd[k] = groupEnd[k+1]
+		}
+	}
+	for k, t := range v.Tokens {
+		a, b := v.OrigRange(t.Start, t.End)
+		if !nameStart(v.Orig, a, b) {
+			continue
+		}
+		last := groupEnd[k]
+		for g := 1; g < 3 && last+1 < n; g++ {
+			last = groupEnd[last+1]
+		}
+		if in.Near(v, k, last) {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceBetween reports white space in the original text between tokens k
+// and k+1.
+func spaceBetween(v *textnorm.View, k int) bool {
+	_, a := v.OrigRange(v.Tokens[k].Start, v.Tokens[k].End)
+	b, _ := v.OrigRange(v.Tokens[k+1].Start, v.Tokens[k+1].End)
+	if a >= b {
+		return false
+	}
+	return strings.IndexFunc(v.Orig[a:b], unicode.IsSpace) >= 0
+}
+
+// nameStart reports whether a name-shaped word could start in s[a:b]: a
+// capital followed by a lower-case letter, an apostrophe or a hyphen (the
+// next character may lie past b).
+func nameStart(s string, a, b int) bool {
+	for i, r := range s[a:b] {
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[a+i+utf8.RuneLen(r):])
+		if unicode.IsLower(next) || next == '\'' || next == '’' || next == '-' {
+			return true
+		}
+	}
+	return false
 }

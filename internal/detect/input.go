@@ -29,6 +29,18 @@ type Input struct {
 	// MediaDir is the folder of the queue file the post was read from, where
 	// its media files are looked up (empty: the files are not read).
 	MediaDir string
+
+	// Near, set by the engine while the rule of a NearGated detector runs,
+	// reports whether a match whose first token is first and whose last
+	// token is at most lastMax (of a field's view) could survive the rule's
+	// context words; nil when the rule has no window. An expensive detector
+	// uses it to skip candidates that weighing would drop anyway.
+	Near func(v *textnorm.View, first, lastMax int) bool
+}
+
+// A NearGated detector consults Input.Near before expensive work.
+type NearGated interface {
+	NearGated()
 }
 
 // NewInput prepares a post for checking.
@@ -117,8 +129,8 @@ func fileWords(s string) string {
 // "text", "reply" (the comment replied to), "alt_text" and "file" (of every
 // media item), "author" (of the comment replied to).
 func (in *Input) Fields(sel []string) []string {
-	if len(sel) == 0 {
-		return []string{FieldText}
+	if len(sel) == 0 || len(sel) == 1 && sel[0] == "text" {
+		return textOnly
 	}
 	var out []string
 	for _, s := range sel {
@@ -143,6 +155,9 @@ func (in *Input) Fields(sel []string) []string {
 	}
 	return out
 }
+
+// textOnly is the selection of most rules; callers do not change it.
+var textOnly = []string{FieldText}
 
 // ValidField reports whether s names a field selection.
 func ValidField(s string) bool {

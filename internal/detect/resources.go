@@ -3,6 +3,8 @@ package detect
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -12,9 +14,12 @@ import (
 type Resources struct {
 	proseOnce  sync.Once
 	proseModel *prose.Model
-	proseMu    sync.Mutex
-	// ProseLoads counts model loads, for tests.
-	proseLoads int
+	// fast labels entities from prose's weights without prose's cost
+	// (prosefast.go); nil, or with slowEntities, prose extracts them.
+	fast         *fastExtractor
+	slowEntities bool
+	// proseLoads counts model loads, for tests.
+	proseLoads atomic.Int32
 
 	// Sentiment scores how negative a comment is, in [0,1]; nil when the
 	// pack has no sentiment lexicon.
@@ -39,17 +44,16 @@ func (r *Resources) model() *prose.Model {
 		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(true))
 		if err == nil {
 			r.proseModel = doc.Model
+			r.fast = newFastExtractor(doc.Model)
 		}
-		r.proseLoads++
+		r.proseLoads.Add(1)
 	})
 	return r.proseModel
 }
 
 // ModelLoads reports how many times the entity model was loaded (0 or 1).
 func (r *Resources) ModelLoads() int {
-	r.proseMu.Lock()
-	defer r.proseMu.Unlock()
-	return r.proseLoads
+	return int(r.proseLoads.Load())
 }
 
 // Entities returns prose's named entities of the post text, computed once per
@@ -66,15 +70,90 @@ func (in *Input) Entities() []Entity {
 	if m == nil {
 		return nil
 	}
-	text := in.Post.Text
-	in.Resources.proseMu.Lock()
-	doc, err := prose.NewDocument(text, prose.UsingModel(m), prose.WithSegmentation(false))
-	in.Resources.proseMu.Unlock()
-	if err != nil {
-		return nil
+	// The model is only read while tagging and extracting (its maps and
+	// weights), so posts are tagged in parallel without a lock. A text
+	// longer than any real post is read in pieces, so that time and memory
+	// stay linear in its length.
+	for _, c := range entityChunks(in.Post.Text, maxEntityText) {
+		if c.off >= maxEntityInput {
+			break
+		}
+		in.entities = in.Resources.appendEntities(in.entities, m, c.text, c.off)
+	}
+	return in.entities
+}
+
+// maxEntityText is the longest text given to the model at once (a long
+// Facebook post is 63,206 characters): longer ones are cut at line breaks.
+const maxEntityText = 64 << 10
+
+// maxEntityInput bounds the text of one post the model reads: names past
+// the first MiB of a (pathological) post are not looked for.
+const maxEntityInput = 1 << 20
+
+type textChunk struct {
+	text string
+	off  int
+}
+
+// entityChunks cuts text into pieces of at most max bytes, at line breaks
+// where it can, else at a space, else at a character boundary.
+func entityChunks(text string, max int) []textChunk {
+	if len(text) <= max {
+		return []textChunk{{text, 0}}
+	}
+	var out []textChunk
+	off := 0
+	for len(text)-off > max {
+		cut := strings.LastIndexByte(text[off:off+max], '\n') + 1
+		if cut <= 0 {
+			cut = strings.LastIndexByte(text[off:off+max], ' ') + 1
+		}
+		if cut <= 0 {
+			cut = max
+			for cut > 0 && !utf8.RuneStart(text[off+cut]) {
+				cut--
+			}
+			if cut == 0 {
+				cut = max
+			}
+		}
+		out = append(out, textChunk{text[off : off+cut], off})
+		off += cut
+	}
+	return append(out, textChunk{text[off:], off})
+}
+
+// appendEntities runs the model on text, found at offset off of the post,
+// and appends its entities with their offsets.
+func (r *Resources) appendEntities(dst []Entity, m *prose.Model, text string, off int) (out []Entity) {
+	// prose's tokenizer can fail on some invalid UTF-8 (slicing past a
+	// word's end): it reads the text with each invalid byte as a space (so
+	// offsets stay), and a failure inside prose costs the names of this text,
+	// not the check.
+	n := len(dst)
+	defer func() {
+		if recover() != nil {
+			out = dst[:n]
+		}
+	}()
+	text = spaceInvalidUTF8(text)
+	var ents []prose.Entity
+	fast := r.fast != nil && !r.slowEntities
+	if fast {
+		var err error
+		ents, err = r.fast.entities(m, text)
+		fast = err == nil
+	}
+	if !fast {
+		doc, err := prose.NewDocument(text, prose.UsingModel(m), prose.WithSegmentation(false))
+		if err != nil {
+			return dst
+		}
+		ents = doc.Entities()
 	}
 	from := 0
-	for _, e := range doc.Entities() {
+	for _, e := range ents {
 		i := strings.Index(text[from:], e.Text)
 		if i < 0 {
 			i = strings.Index(text, e.Text)
@@ -84,8 +163,25 @@ func (in *Input) Entities() []Entity {
 		} else {
 			i += from
 		}
-		in.entities = append(in.entities, Entity{Text: e.Text, Label: e.Label, Start: i, End: i + len(e.Text)})
+		dst = append(dst, Entity{Text: e.Text, Label: e.Label, Start: off + i, End: off + i + len(e.Text)})
 		from = i + len(e.Text)
 	}
-	return in.entities
+	return dst
+}
+
+// spaceInvalidUTF8 replaces each byte of s that is not part of valid UTF-8
+// with a space, keeping every offset.
+func spaceInvalidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			b[i] = ' '
+		}
+		i += size
+	}
+	return string(b)
 }

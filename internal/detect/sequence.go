@@ -273,7 +273,10 @@ func deobfTerms(terms []string) []string {
 			}
 			prefix := strings.HasSuffix(w, "*")
 			w = strings.TrimSuffix(w, "*")
-			d := textnorm.New(w).Deobfuscated().Text
+			d := w
+			if !lowerLetters(w) { // a word of a-z is its own deobfuscated form
+				d = textnorm.New(w).Deobfuscated().Text
+			}
 			if d == "" {
 				continue
 			}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/postlint/postlint/internal/detect"
@@ -43,6 +44,15 @@ type Linter struct {
 	allow map[string]*allowList // extra allow-lists by rule id
 	// directiveOff turns off the findings about faulty suppressions.
 	directiveOff bool
+	// pre skips rules that cannot match a field (prefilter.go). It is
+	// built in the background: until it is ready (and with noPre, as in
+	// the tests that compare both), every rule runs everywhere, with the
+	// same results. preDone is closed when it is ready.
+	pre     atomic.Pointer[prefilter]
+	preDone chan struct{}
+	noPre   bool
+	// noNear turns off Input.Near (for those tests too).
+	noNear bool
 }
 
 // New builds a linter. Unknown ids in opts are errors.
@@ -89,6 +99,13 @@ func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, err
 		}
 		l.rules = append(l.rules, r)
 	}
+	// Building the prefilter takes longer than checking one draft without
+	// it: a cold command that checks one draft does not wait for it.
+	l.preDone = make(chan struct{})
+	go func() {
+		defer close(l.preDone)
+		l.pre.Store(newPrefilter(pack.Rules))
+	}()
 	return l, nil
 }
 
@@ -110,11 +127,11 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
-	var fs []finding.Finding
+	rr := l.newRun(in)
 	for _, r := range l.rules {
-		fs = l.runRule(in, r, fs)
+		rr.run(r)
 	}
-	fs = dedupe(fs)
+	fs := dedupe(rr.out)
 	applyDirective(p, fs)
 	fs = l.checkDirective(p, fs)
 	res := finding.Result{Post: *p, ID: p.ID, Source: src, Findings: fs}
@@ -127,41 +144,91 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 
 // LintRule runs one rule over a post, as the example runner does.
 func (l *Linter) LintRule(r *rulepack.Rule, p *post.Post) []finding.Finding {
-	in := detect.NewInput(p, l.res)
-	return dedupe(l.runRule(in, r, nil))
+	rr := l.newRun(detect.NewInput(p, l.res))
+	rr.run(r)
+	return dedupe(rr.out)
 }
 
-func (l *Linter) runRule(in *detect.Input, r *rulepack.Rule, out []finding.Finding) []finding.Finding {
-	if !r.When.Applies(in.Post) {
-		return out
+// A ruleRun is the state of one post's check, shared by its rules so that
+// running a rule allocates nothing of its own.
+type ruleRun struct {
+	l    *Linter
+	in   *detect.Input
+	g    *postGate
+	r    *rulepack.Rule
+	n    int // findings of r so far
+	out  []finding.Finding
+	emit func(detect.Match)
+	near func(v *textnorm.View, first, last int) bool
+}
+
+func (l *Linter) newRun(in *detect.Input) *ruleRun {
+	rr := &ruleRun{l: l, in: in, g: l.gate()}
+	rr.emit = rr.add
+	rr.near = func(v *textnorm.View, first, last int) bool { return nearContext(rr.in, &rr.r.Context, v, first, last) }
+	return rr
+}
+
+// add weighs a match of the current rule and keeps it as a finding.
+func (rr *ruleRun) add(m detect.Match) {
+	if rr.n >= maxFindingsPerRule {
+		return
 	}
+	if f, ok := rr.l.weigh(rr.in, rr.r, m); ok {
+		rr.out = append(rr.out, f)
+		rr.n++
+	}
+}
+
+// gate returns the prefilter's state for a new post (nil without one).
+func (l *Linter) gate() *postGate {
+	if l.noPre {
+		return nil
+	}
+	if p := l.pre.Load(); p != nil {
+		return p.forPost()
+	}
+	return nil
+}
+
+func (rr *ruleRun) run(r *rulepack.Rule) {
+	in, l := rr.in, rr.l
+	if !r.When.Applies(in.Post) {
+		return
+	}
+	rg := rr.g.gateOf(r)
 	if r.Context.PostVeto.Len() > 0 {
 		t := in.Text()
-		if _, ok := r.Context.PostVeto.FindIn(t.Tokens, 0, len(t.Tokens)); ok {
-			return out
+		if !rr.g.postVetoAbsent(rg, t) {
+			if _, ok := r.Context.PostVeto.FindIn(t.Tokens, 0, len(t.Tokens)); ok {
+				return
+			}
 		}
 	}
 	if r.Context.PostVetoRe.Match(in.Post.Text) {
-		return out
+		return
 	}
-	emit := func(m detect.Match) {
-		if f, ok := l.weigh(in, r, m); ok {
-			out = append(out, f)
-		}
-	}
+	rr.r, rr.n = r, 0
 	if pd, ok := r.Detector.(detect.PostDetector); ok {
-		pd.DetectPost(in, emit)
-		return out
+		pd.DetectPost(in, rr.emit)
+		return
 	}
 	d := r.Detector.(detect.Detector)
+	if _, ok := d.(detect.NearGated); ok && r.Context.Window > 0 && !l.noNear {
+		in.Near = rr.near
+		defer func() { in.Near = nil }()
+	}
 	for _, field := range in.Fields(r.Fields) {
 		v := in.View(field)
-		if !requireMet(v, &r.Context) {
+		if rg != nil {
+			if !rr.g.pass(rg, field, v) || !rr.g.requireMet(rg, r, field, v) {
+				continue
+			}
+		} else if !requireMet(v, &r.Context) {
 			continue
 		}
-		d.Detect(in, field, v, emit)
+		d.Detect(in, field, v, rr.emit)
 	}
-	return out
 }
 
 // requireMet reports whether every required context group occurs somewhere
@@ -208,24 +275,16 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 			lo, hi = first-c.Window, last+1+c.Window
 		}
 		if c.Sentence && m.End > m.Start {
-			lo, hi = sentenceClamp(v, m, lo, hi)
+			lo, hi = sentenceClamp(in, v, m, lo, hi)
 		}
-		win := ""
-		if c.HasPatterns() {
-			win = windowText(v, lo, hi)
-		}
-		for i, g := range c.Require {
-			if _, ok := g.FindIn(v.Tokens, lo, hi); !ok && !(i < len(c.RequireRe) && c.RequireRe[i].Match(win)) {
-				return finding.Finding{}, false
-			}
-		}
-		if _, ok := c.Veto.FindIn(v.Tokens, lo, hi); ok || c.VetoRe.Match(win) {
+		wv := windowContext(in, c, v, lo, hi)
+		if !wv.ok {
 			return finding.Finding{}, false
 		}
-		if _, ok := c.Boost.FindIn(v.Tokens, lo, hi); ok || c.BoostRe.Match(win) {
+		if wv.boost {
 			conf += c.BoostBy
 		}
-		if _, ok := c.Lower.FindIn(v.Tokens, lo, hi); ok || c.LowerRe.Match(win) {
+		if wv.lower {
 			conf -= c.LowerBy
 		}
 	}
@@ -249,7 +308,7 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 		Span: finding.Span{Start: m.Start, End: m.End},
 	}
 	if m.Field != detect.FieldPost {
-		f.Span.Line, f.Span.Column = textnorm.Position(text, m.Start)
+		f.Span.Line, f.Span.Column = position(in, m.Field, text, m.Start)
 	}
 	return f, true
 }

@@ -21,6 +21,9 @@ type Set struct {
 	// spellings; used only by MatchDisguised.
 	collapsed map[string][]int
 	phrases   []compiled
+	// quick rejects, without a map look-up, most tokens at which no phrase
+	// starts (see keys.go).
+	quick *quickFilter
 }
 
 type word struct {
@@ -60,6 +63,9 @@ func Compile(phrases []string) *Set {
 				if n := len(c.words); n > 0 && !c.words[n-1].any {
 					c.words[n-1].prefix = true
 				}
+			case plainWord(f):
+				// Already a folded token: no need to normalise it.
+				c.words = append(c.words, word{text: f})
 			default:
 				for _, t := range textnorm.New(f).Tokens {
 					c.words = append(c.words, word{text: t.Text})
@@ -86,6 +92,7 @@ func Compile(phrases []string) *Set {
 			s.collapsed[k] = append(s.collapsed[k], idx)
 		}
 	}
+	s.buildQuick()
 	return s
 }
 
@@ -151,6 +158,9 @@ func (s *Set) FindIn(toks []textnorm.Token, lo, hi int) (Match, bool) {
 
 func (s *Set) matchAt(toks []textnorm.Token, i int, fn func(Match)) {
 	t := toks[i].Text
+	if !s.mayStart(t) {
+		return
+	}
 	try := func(ids []int) {
 		for _, id := range ids {
 			if last, ok := s.phrases[id].matchFrom(toks, i); ok {

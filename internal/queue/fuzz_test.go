@@ -55,7 +55,9 @@ func fuzzRead(t *testing.T, data []byte, name string, f Format) {
 			}
 			continue
 		}
-		if strings.TrimSpace(r.Post.Text) == "" || r.Post.ID == "" {
+		// A post has an id and something to check: text, or media, or the
+		// comment it replies to, likes or shares (see checkPost).
+		if r.Post.ID == "" || checkPost(&r.Post) != nil {
 			t.Fatalf("record %d: post %+v", i, r.Post)
 		}
 	}
@@ -103,4 +105,10 @@ func FuzzCSV(f *testing.F) {
 	addSeeds(f, ".csv")
 	f.Add([]byte("id,text\n1,\"a\n2,b\n3,c\"d\n4,\"e\"\"f\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, data, "fuzz.csv", CSV) })
+}
+
+func FuzzText(f *testing.F) {
+	addSeeds(f, ".txt", ".md")
+	f.Add([]byte("\ufeffa draft\r\nwith \x00 and \xff"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, data, "fuzz.txt", Text) })
 }

@@ -29,6 +29,11 @@ func readYAML(s *sink, r io.Reader) error {
 		return s.readErr(err)
 	}
 	data = bytes.TrimPrefix(data, []byte(bom))
+	// The YAML parser would read UTF-16 (by its byte order mark), but then
+	// its lines are not the file's: ask for UTF-8, as the other formats do.
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return s.fail(1, 1, errors.New("UTF-16 text: save the queue as UTF-8"))
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var doc yaml.Node
