@@ -20,20 +20,44 @@ var corpusPath = filepath.Join("..", "shared", "corpus", "posts.jsonl")
 // corpus they were developed on.
 // The first set was later used to find gaps (rules were broadened by
 // family after reading its misses); the second has never been tuned on.
+// The third (two parts) was scored blind, then used as a development set
+// and to train the classifier rules (rules/implied.yaml).
+// Each set is a glob of JSON Lines files, scored together.
 var holdoutPaths = []string{
 	filepath.Join("testdata", "holdout", "posts.jsonl"),
 	filepath.Join("testdata", "holdout2", "posts.jsonl"),
+	filepath.Join("testdata", "holdout3", "*.jsonl"),
+}
+
+// unreadPath is the set kept honest: its misses are never listed, so that
+// nobody tunes a rule on them.
+var unreadPath = filepath.Join("testdata", "holdout2", "posts.jsonl")
+
+// judgementCategories are the nine categories judged in context (issue 6):
+// on the corpus each must reach F1 0.85, and together they may flag at most
+// 3% of the clean posts.
+var judgementCategories = []string{
+	"colleague-criticism", "confidential-info", "security-arrangements", "legal-risk", "copyright",
+	"insecure-messaging", "media-contact", "safeguarding", "official-capacity",
 }
 
 // TestHoldout prints the figures on the held-out posts. It asserts only a
 // floor well below the corpus bar: its figures are for reading.
 func TestHoldout(t *testing.T) {
 	for _, path := range holdoutPaths {
-		posts, err := corpus.Load(path)
-		if err != nil {
-			t.Fatal(err)
+		files, err := filepath.Glob(path)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no files (%v)", path, err)
 		}
-		s := score(t, posts)
+		var posts []corpus.Labelled
+		for _, f := range files {
+			more, err := corpus.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			posts = append(posts, more...)
+		}
+		s, _ := score(t, posts, path != unreadPath)
 		cats := rulepack.Categories()
 		t.Logf("postlint on %s (%d posts):\n%s", path, len(posts), s.Table(cats))
 		if f1 := s.MacroF1(cats); f1 < 0.6 {
@@ -53,7 +77,7 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := score(t, posts)
+	s, found := score(t, posts, true)
 	cats := rulepack.Categories()
 	t.Logf("postlint on %s (%d posts):\n%s", corpusPath, len(posts), s.Table(cats))
 	if f1 := s.MacroF1(cats); f1 < 0.75 {
@@ -62,11 +86,30 @@ func TestCorpus(t *testing.T) {
 	if share := float64(s.CleanFlagged) / float64(s.Clean); share > 0.08 {
 		t.Errorf("%.1f%% of clean posts flagged, want <= 8%%", 100*share)
 	}
+	for _, c := range judgementCategories {
+		if f1 := s.ByCategory[c].F1(); f1 < 0.85 {
+			t.Errorf("%s: F1 %.3f < 0.85", c, f1)
+		}
+	}
+	nine := corpus.Tally(posts, func(i int) map[string]bool {
+		only := map[string]bool{}
+		for _, c := range judgementCategories {
+			if found[i][c] {
+				only[c] = true
+			}
+		}
+		return only
+	})
+	share := float64(nine.CleanFlagged) / float64(nine.Clean)
+	t.Logf("the nine judgement categories flag %d of %d clean posts (%.1f%%)", nine.CleanFlagged, nine.Clean, 100*share)
+	if share > 0.03 {
+		t.Errorf("the nine judgement categories flag %.1f%% of clean posts, want <= 3%%", 100*share)
+	}
 }
 
-// score lints labelled posts and tallies the categories found; with -v it
-// logs every miss with the rules and matches behind it.
-func score(t *testing.T, posts []corpus.Labelled) *corpus.Score {
+// score lints labelled posts and tallies the categories found; with -v and
+// listMisses it logs every miss with the rules and matches behind it.
+func score(t *testing.T, posts []corpus.Labelled, listMisses bool) (*corpus.Score, []map[string]bool) {
 	t.Helper()
 	l, err := postlint.New()
 	if err != nil {
@@ -89,7 +132,7 @@ func score(t *testing.T, posts []corpus.Labelled) *corpus.Score {
 		}
 	}
 	s := corpus.Tally(posts, func(i int) map[string]bool { return found[i] })
-	if testing.Verbose() {
+	if testing.Verbose() && listMisses {
 		index := map[string]int{}
 		for i, p := range posts {
 			index[p.Post.ID] = i
@@ -98,5 +141,5 @@ func score(t *testing.T, posts []corpus.Labelled) *corpus.Score {
 			t.Logf("%s %-22s %s: %.100q%s", m.Kind, m.Category, m.Post.ID, m.Post.Text, why[index[m.Post.ID]][m.Category])
 		}
 	}
-	return s
+	return s, found
 }

@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed *.yaml lists
+//go:embed *.yaml lists models
 var pack embed.FS
 
 // FS returns the default rule pack.

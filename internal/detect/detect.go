@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/postlint/postlint/internal/classify"
 	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -58,6 +59,9 @@ type Env struct {
 	// terms caches compiled term lists: the same list is often named by
 	// several rules, and a Set is immutable.
 	terms map[string]*phrase.Set
+	// packs caches classifier model packs by file name: one file serves
+	// several rules.
+	packs map[string]*classify.Pack
 }
 
 // A Builder makes a detector of one kind from its options.
@@ -76,6 +80,7 @@ func Kinds() map[string]Builder {
 		"nhs-number": buildNHS,
 		"sequence":   buildSequence,
 		"phone":      buildPhone,
+		"classifier": buildClassifier,
 	}
 }
 

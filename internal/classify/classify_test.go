@@ -1,0 +1,248 @@
+package classify
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/postlint/postlint/internal/post"
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+func TestFeatures(t *testing.T) {
+	tests := []struct {
+		name string
+		post post.Post
+		want []string // must all be present
+		not  []string // must all be absent
+	}{
+		{
+			name: "words, pairs and beginnings of the folded text",
+			post: post.Post{Text: "Don’t tell ANYONE yet"},
+			want: []string{"don't", "tell", "anyone", "yet", "don't tell", "tell anyone", "anyone yet", "p:anyon", "__acct_personal"},
+			not:  []string{"Don’t", "p:tell"},
+		},
+		{
+			name: "digit runs count by length",
+			post: post.Post{Text: "code is 4472 on ward 7", Account: "corporate"},
+			want: []string{"#d4", "is #d4", "#d4 on", "ward #d1", "__acct_corporate"},
+			not:  []string{"4472", "__acct_personal"},
+		},
+		{
+			name: "reply, media and consent are features of their own",
+			post: post.Post{
+				Text:    "thanks",
+				ReplyTo: &post.Reply{Text: "awful wait", Action: "like"},
+				Media:   []post.Media{{File: "IMG_ward-selfie.jpg", AltText: "Nurses", Consent: true}},
+			},
+			want: []string{"__reply_like", "r:awful", "r:wait", "__media", "__consent", "a:nurses", "a:ward", "a:selfie", "a:jpg"},
+			not:  []string{"awful", "ward"},
+		},
+		{
+			name: "empty post",
+			post: post.Post{},
+			want: []string{"__acct_personal"},
+			not:  []string{"__media", "__reply_reply"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Features(&tt.post)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("feature %q missing from %q", w, got)
+				}
+			}
+			for _, w := range tt.not {
+				if slices.Contains(got, w) {
+					t.Errorf("feature %q present in %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+func toyExamples() []Example {
+	pos := []string{
+		"the key safe code is 1234", "door code 5521 for the side entrance", "keypad code changed to 9090",
+		"code for the back door is 2468 btw", "the code is 1111 then star", "staff room code 3030",
+	}
+	neg := []string{
+		"lovely sunny day on the ward", "cake in the staff room", "great teamwork on nights",
+		"dress code is smart casual", "our code of conduct training", "thanks to the porters",
+		"bake sale friday", "welcome to our new starters",
+	}
+	var ex []Example
+	for _, s := range pos {
+		ex = append(ex, Example{Post: &post.Post{Text: s}, Positive: true})
+	}
+	for _, s := range neg {
+		ex = append(ex, Example{Post: &post.Post{Text: s}})
+	}
+	return ex
+}
+
+func TestTrainLearnsAndIsDeterministic(t *testing.T) {
+	ex := toyExamples()
+	m1, err := Train(context.Background(), "security-arrangements", ex, TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Train(context.Background(), "security-arrangements", ex, TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b1, _ := NewPack([]*Model{m1}).Marshal()
+	b2, _ := NewPack([]*Model{m2}).Marshal()
+	if !bytes.Equal(b1, b2) {
+		t.Error("training twice on the same data gave different models")
+	}
+	for _, tt := range []struct {
+		text string
+		high bool
+	}{
+		{"the door code is 7777", true},
+		{"new code on the key safe: 4321", true},
+		{"sunny day, cake on the ward", false},
+		{"dress code reminder for the gala", false},
+	} {
+		p := m1.ScorePost(&post.Post{Text: tt.text}).P
+		if (p >= 0.5) != tt.high {
+			t.Errorf("%q: P = %.2f, want high=%v", tt.text, p, tt.high)
+		}
+	}
+	pack, err := ParsePack(b1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, ok := pack.Output("security-arrangements")
+	if !ok {
+		t.Fatal("the pack has no security-arrangements output")
+	}
+	text := textnorm.New(ex[0].Post.Text)
+	if got, want := pack.Score(Hash(ex[0].Post, text, nil)).P(out), m1.ScorePost(ex[0].Post).P; got-want > 1e-4 || want-got > 1e-4 {
+		t.Errorf("parsed pack scores %v, trained model %v", got, want)
+	}
+	top := m1.Top(3)
+	if len(top) != 3 || !slices.ContainsFunc(top, func(f string) bool { return strings.Contains(f, "code") }) {
+		t.Errorf("Top(3) = %q, want three features, one of them about a code", top)
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	ctx := context.Background()
+	if _, err := Train(ctx, "x", nil, TrainOptions{}); err == nil {
+		t.Error("no examples: no error")
+	}
+	if _, err := Train(ctx, "x", []Example{{Post: &post.Post{Text: "a"}}}, TrainOptions{}); err == nil {
+		t.Error("no positives: no error")
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := Train(cancelled, "x", toyExamples(), TrainOptions{}); err == nil {
+		t.Error("cancelled context: no error")
+	}
+}
+
+func TestParsePackErrors(t *testing.T) {
+	const head = "postlint-classifier 1\ncategories a b\nbias 0 0\nweights\n"
+	tests := []struct {
+		name, data, want string
+	}{
+		{"empty", "", ":1: not a classifier pack"},
+		{"JSON", `{"version":1}`, ":1: not a classifier pack"},
+		{"old features", "postlint-classifier 0\n", "feature version \"0\""},
+		{"no weights", "postlint-classifier 1\ncategories a\nbias 0\n", "no weights line"},
+		{"unknown line", "postlint-classifier 1\ncolours a\n", ":2: unknown line \"colours\""},
+		{"category twice", "postlint-classifier 1\ncategories a a\n", ":2: category \"a\" twice"},
+		{"no categories", "postlint-classifier 1\nweights\n", "no categories"},
+		{"biases missing", "postlint-classifier 1\ncategories a b\nbias 0\nweights\n", "1 biases for 2"},
+		{"huge bias", "postlint-classifier 1\ncategories a\nbias 1e308\nweights\n", ":3: bias: weight \"1e308\""},
+		{"no tab", head + "code 0:1\n", ":5: feature line without a tab"},
+		{"bad pair", head + "code\t0=1\n", ":5: weight \"0=1\""},
+		{"output out of range", head + "code\t2:1\n", ":5: output \"2\" is not one of 0..1"},
+		{"huge weight", head + "code\t1:-1e9\n", ":5: weight \"-1e9\""},
+		{"weight not a number", head + "code\t0:x\n", ":5: weight \"x\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParsePack([]byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParsePack(%q) error = %v, want it to mention %q", tt.data, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPackRoundTrip(t *testing.T) {
+	m1 := &Model{Category: "a", Bias: -1, Weights: map[string]float64{"code": 2, "door code": 0.5}, Trained: map[string]string{"examples": "3"}}
+	m2 := &Model{Category: "b", Bias: 0.25, Weights: map[string]float64{"code": -1, "cake": 3}}
+	data, err := NewPack([]*Model{m1, m2}).Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ParsePack(data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !slices.Equal(p.Categories, []string{"a", "b"}) || p.Trained["a"]["examples"] != "3" {
+		t.Errorf("categories %q, trained %v", p.Categories, p.Trained)
+	}
+	po := &post.Post{Text: "the door code"}
+	text := textnorm.New(po.Text)
+	s := p.Score(Hash(po, text, nil))
+	for i, m := range []*Model{m1, m2} {
+		if got, want := s.P(i), m.ScorePost(po).P; got-want > 1e-6 || want-got > 1e-6 {
+			t.Errorf("output %d: pack %v, model %v", i, got, want)
+		}
+	}
+	if w := s.TokenWeights(0, len(text.Tokens)); w[1] != 0.5 || w[2] != 2 {
+		t.Errorf("token weights %v, want door 0.5 (door code) and code 2", w)
+	}
+}
+
+func TestThreshold(t *testing.T) {
+	tests := []struct {
+		name      string
+		scores    []float64
+		positive  []bool
+		precision float64
+		want      float64
+	}{
+		{"separable", []float64{0.9, 0.8, 0.3, 0.2}, []bool{true, true, false, false}, 0.9, 0.8},
+		{"one negative on top", []float64{0.9, 0.8, 0.7, 0.1}, []bool{false, true, true, false}, 0.6, 0.7},
+		{"never precise enough", []float64{0.9, 0.1}, []bool{false, true}, 0.9, 1},
+		{"ties are one cut", []float64{0.5, 0.5, 0.5}, []bool{true, false, true}, 0.9, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Threshold(tt.scores, tt.positive, tt.precision, 1); got != tt.want {
+				t.Errorf("Threshold = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzParsePack(f *testing.F) {
+	f.Add([]byte("postlint-classifier 1\ncategories x y\nbias -2 1\ntrained x examples=3\nweights\ncode\t0:1.5\n#d4\t0:0.5 1:-1\n"))
+	f.Add([]byte("postlint-classifier 1\ncategories x\nbias 1000\nweights\ncode\t0:1000 0:1000\nis\t0:1000\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParsePack(data)
+		if err != nil {
+			return
+		}
+		po := &post.Post{Text: "the code is 1234", ReplyTo: &post.Reply{Text: "x"}}
+		text := textnorm.New(po.Text)
+		s := p.Score(Hash(po, text, OtherFields(po)))
+		for i := range p.Categories {
+			if pr := s.P(i); pr < 0 || pr > 1 || pr != pr {
+				t.Fatalf("probability %v out of range", pr)
+			}
+			if w := s.TokenWeights(i, len(text.Tokens)); len(w) != len(text.Tokens) {
+				t.Fatalf("%d token weights for %d tokens", len(w), len(text.Tokens))
+			}
+		}
+	})
+}

@@ -1,0 +1,334 @@
+package classify
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// A Pack holds the models of several categories in one file, scored together:
+// each feature of a post is looked up once and gives the weight of every
+// category, so that seven classifier rules cost about what one does.
+type Pack struct {
+	Version    int
+	Categories []string
+	Bias       []float64
+	// Weights maps a feature to its weight in each category, in the order
+	// of Categories. It is kept only in packs made by NewPack, for writing;
+	// a parsed pack holds its weights hashed.
+	Weights map[string][]float64
+	// Trained records how each category's model was made.
+	Trained map[string]map[string]string
+
+	rowOf map[uint64]int32 // feature hash → row of weights
+	rows  []float32        // len(rowOf) rows of len(Categories) weights
+}
+
+// NewPack gathers trained models into a pack.
+func NewPack(models []*Model) *Pack {
+	p := &Pack{Version: FeatureVersion, Weights: map[string][]float64{}, Trained: map[string]map[string]string{}}
+	for i, m := range models {
+		p.Categories = append(p.Categories, m.Category)
+		p.Bias = append(p.Bias, m.Bias)
+		p.Trained[m.Category] = m.Trained
+		for f, w := range m.Weights {
+			row := p.Weights[f]
+			if row == nil {
+				row = make([]float64, len(models))
+				p.Weights[f] = row
+			}
+			row[i] = w
+		}
+	}
+	p.index()
+	return p
+}
+
+// The pack file format, line by line (UTF-8, "\n" line ends):
+//
+//	postlint-classifier 1                      magic and FeatureVersion
+//	categories confidential-info legal-risk    the outputs, in order
+//	bias -6.03 -5.66                           one bias per output
+//	trained legal-risk examples=1522 ...       how each was trained (optional)
+//	weights                                    then one feature a line:
+//	code #d4<TAB>1:0.9453 3:-0.02              output:weight, zeros left out
+//
+// It is read without building a string per feature, so that loading it
+// costs a cold command a few milliseconds.
+const packMagic = "postlint-classifier"
+
+// ParsePack reads a pack, checking every line; errors name the line.
+func ParsePack(data []byte) (*Pack, error) {
+	p := &Pack{Trained: map[string]map[string]string{}}
+	line := 0
+	next := func() ([]byte, bool) {
+		if len(data) == 0 {
+			return nil, false
+		}
+		line++
+		l, rest, _ := bytes.Cut(data, []byte{'\n'})
+		data = rest
+		return bytes.TrimSuffix(l, []byte{'\r'}), true
+	}
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("model:%d: %s", line, fmt.Sprintf(format, args...))
+	}
+	l, ok := next()
+	if !ok {
+		line = 1
+	}
+	magic, version, _ := strings.Cut(string(l), " ")
+	if magic != packMagic {
+		return nil, bad("not a classifier pack (want %q first)", packMagic)
+	}
+	if v, err := strconv.Atoi(version); err != nil || v != FeatureVersion {
+		return nil, bad("feature version %q, want %d (retrain it)", version, FeatureVersion)
+	}
+	p.Version = FeatureVersion
+	for {
+		l, ok := next()
+		if !ok {
+			return nil, bad("no weights line")
+		}
+		key, rest, _ := strings.Cut(string(l), " ")
+		fields := strings.Fields(rest)
+		switch key {
+		case "categories":
+			if p.Categories != nil {
+				return nil, bad("categories twice")
+			}
+			seen := map[string]bool{}
+			for _, c := range fields {
+				if seen[c] {
+					return nil, bad("category %q twice", c)
+				}
+				seen[c] = true
+			}
+			p.Categories = fields
+		case "bias":
+			for _, f := range fields {
+				b, err := parseWeight(f)
+				if err != nil {
+					return nil, bad("bias: %v", err)
+				}
+				p.Bias = append(p.Bias, b)
+			}
+		case "trained":
+			if len(fields) == 0 {
+				return nil, bad("trained: no category")
+			}
+			m := map[string]string{}
+			for _, kv := range fields[1:] {
+				k, v, _ := strings.Cut(kv, "=")
+				m[k] = v
+			}
+			p.Trained[fields[0]] = m
+		case "weights":
+			if len(p.Categories) == 0 {
+				return nil, bad("no categories before the weights")
+			}
+			if len(p.Bias) != len(p.Categories) {
+				return nil, bad("%d biases for %d categories", len(p.Bias), len(p.Categories))
+			}
+			if err := p.readWeights(next, bad); err != nil {
+				return nil, err
+			}
+			return p, nil
+		case "":
+			if rest != "" {
+				return nil, bad("line starts with a space")
+			}
+		default:
+			if !strings.HasPrefix(key, "#") {
+				return nil, bad("unknown line %q", key)
+			}
+		}
+	}
+}
+
+func (p *Pack) readWeights(next func() ([]byte, bool), bad func(string, ...any) error) error {
+	k := len(p.Categories)
+	p.rowOf = map[uint64]int32{}
+	for {
+		l, ok := next()
+		if !ok {
+			return nil
+		}
+		if len(l) == 0 {
+			continue
+		}
+		feature, ws, ok := bytes.Cut(l, []byte{'\t'})
+		if !ok {
+			return bad("feature line without a tab")
+		}
+		h := hash(feature)
+		row, ok := p.rowOf[h]
+		if !ok {
+			row = int32(len(p.rows) / k)
+			p.rowOf[h] = row
+			p.rows = append(p.rows, make([]float32, k)...)
+		}
+		for len(ws) > 0 {
+			var pair []byte
+			pair, ws, _ = bytes.Cut(ws, []byte{' '})
+			is, w, ok := bytes.Cut(pair, []byte{':'})
+			if !ok {
+				return bad("weight %q is not OUTPUT:WEIGHT", pair)
+			}
+			i, err := strconv.Atoi(string(is))
+			if err != nil || i < 0 || i >= k {
+				return bad("output %q is not one of 0..%d", is, k-1)
+			}
+			v, err := parseWeight(string(w))
+			if err != nil {
+				return bad("%v", err)
+			}
+			p.rows[int(row)*k+i] += float32(v)
+		}
+	}
+}
+
+func parseWeight(s string) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(math.Abs(v) <= maxWeight) {
+		return 0, fmt.Errorf("weight %q is not a number between -%d and %d", s, maxWeight, maxWeight)
+	}
+	return v, nil
+}
+
+func (p *Pack) index() {
+	k := len(p.Categories)
+	keys := make([]string, 0, len(p.Weights))
+	for f := range p.Weights {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys) // rows in a fixed order: the same pack always scores the same
+	p.rowOf = make(map[uint64]int32, len(keys))
+	p.rows = make([]float32, 0, len(keys)*k)
+	for _, f := range keys {
+		h := hash([]byte(f))
+		row, ok := p.rowOf[h]
+		if !ok {
+			row = int32(len(p.rows) / k)
+			p.rowOf[h] = row
+			p.rows = append(p.rows, make([]float32, k)...)
+		}
+		for i, w := range p.Weights[f] {
+			p.rows[int(row)*k+i] += float32(w)
+		}
+	}
+}
+
+// Marshal writes the pack in its file format, features sorted, so that a
+// retrained pack diffs cleanly.
+func (p *Pack) Marshal() ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s %d\n", packMagic, FeatureVersion)
+	b.WriteString("# Logistic-regression weights of postlint's classifier rules: a feature,\n")
+	b.WriteString("# a tab, then OUTPUT:WEIGHT for each category it counts in.\n")
+	b.WriteString("# Retrain with go run ./internal/classify/cmd/train (see rules/implied.yaml).\n")
+	for _, c := range p.Categories {
+		if c == "" || strings.ContainsAny(c, " \t\n") {
+			return nil, fmt.Errorf("model: category %q is empty or has spaces", c)
+		}
+	}
+	fmt.Fprintf(&b, "categories %s\nbias", strings.Join(p.Categories, " "))
+	for _, v := range p.Bias {
+		b.WriteString(" " + strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	b.WriteString("\n")
+	for _, c := range p.Categories {
+		t := p.Trained[c]
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteString("trained " + c)
+		for _, k := range keys {
+			b.WriteString(" " + k + "=" + t[k])
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("weights\n")
+	keys := make([]string, 0, len(p.Weights))
+	for f := range p.Weights {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		if f == "" || strings.ContainsAny(f, "\t\n\r") {
+			return nil, fmt.Errorf("model: feature %q cannot be written", f)
+		}
+		b.WriteString(f)
+		sep := byte('\t')
+		for i, w := range p.Weights[f] {
+			if w == 0 {
+				continue
+			}
+			b.WriteByte(sep)
+			sep = ' '
+			b.WriteString(strconv.Itoa(i) + ":" + strconv.FormatFloat(w, 'g', -1, 64))
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), nil
+}
+
+// Output returns the index of a category's output, or false.
+func (p *Pack) Output(category string) (int, bool) {
+	for i, c := range p.Categories {
+		if c == category {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// PackScores are a post's scores in every category of a pack.
+type PackScores struct {
+	pack *Pack
+	z    []float64
+	hits []hit
+}
+
+type hit struct {
+	token int
+	row   int32
+}
+
+// Score rates a post from its hashed features in every category.
+func (p *Pack) Score(features []Hashed) *PackScores {
+	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...)}
+	k := len(p.Categories)
+	for _, f := range features {
+		row, ok := p.rowOf[f.Hash]
+		if !ok {
+			continue
+		}
+		for i, w := range p.rows[int(row)*k : int(row)*k+k] {
+			s.z[i] += float64(w)
+		}
+		s.hits = append(s.hits, hit{f.Token, row})
+	}
+	return s
+}
+
+// P is the probability of the category with output index i.
+func (s *PackScores) P(i int) float64 { return sigmoid(s.z[i]) }
+
+// TokenWeights returns, for output i, the weight each of the text's tokens
+// contributed (the features starting at it).
+func (s *PackScores) TokenWeights(i, tokens int) []float64 {
+	k := len(s.pack.Categories)
+	out := make([]float64, tokens)
+	for _, h := range s.hits {
+		if h.token >= 0 && h.token < tokens {
+			out[h.token] += float64(s.pack.rows[int(h.row)*k+i])
+		}
+	}
+	return out
+}
