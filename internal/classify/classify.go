@@ -73,11 +73,20 @@ type Hashed struct {
 // models: the engine computes them once per post and shares them among the
 // classifier rules. text is the view of the post's text; other the views of
 // its other parts (OtherFields).
+//
+// A feature counts once however often it occurs, as in training (Features);
+// its first occurrence carries its weight to the span.
 func Hash(p *post.Post, text *textnorm.View, other []Field) []Hashed {
 	out := make([]Hashed, 0, 3*len(text.Tokens)+8)
+	seen := make(map[uint64]struct{}, cap(out))
 	var buf []byte
 	EachFeature(p, text, other, &buf, func(tok int, f []byte) {
-		out = append(out, Hashed{Token: tok, Hash: hash(f)})
+		h := hash(f)
+		if _, dup := seen[h]; dup {
+			return
+		}
+		seen[h] = struct{}{}
+		out = append(out, Hashed{Token: tok, Hash: h})
 	})
 	return out
 }
@@ -140,17 +149,30 @@ func EachFeature(p *post.Post, text *textnorm.View, other []Field, buf *[]byte, 
 		}
 		fn(tok, b)
 	}
-	prev := ""
+	prev, prevTok := "", 0
+	inMention := false
 	for i, t := range text.Tokens {
 		w := word(t.Text)
+		// @mentions are no features at all: handles are people's, not
+		// words of the post ("@jo_reporter_devon"), and whether a post
+		// mentions someone says nothing of what it says about them.
+		switch {
+		case t.Start > 0 && text.Fold[t.Start-1] == '@':
+			inMention = true
+			continue
+		case inMention && i > 0 && t.Start-text.Tokens[i-1].End == 1 && strings.IndexByte("_.-", text.Fold[t.Start-1]) >= 0:
+			continue
+		default:
+			inMention = false
+		}
 		emit(i, w)
-		if len(w) > prefixLen && !strings.HasPrefix(w, "#") {
+		if len(w) > prefixLen && w[0] != '#' {
 			emit(i, "p:", w[:prefixLen])
 		}
-		if i > 0 {
-			emit(i-1, prev, " ", w)
+		if prev != "" {
+			emit(prevTok, prev, " ", w)
 		}
-		prev = w
+		prev, prevTok = w, i
 	}
 	account := p.Account
 	if account == "" {

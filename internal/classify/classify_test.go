@@ -41,6 +41,12 @@ func TestFeatures(t *testing.T) {
 			not:  []string{"awful", "ward"},
 		},
 		{
+			name: "mentions are no features",
+			post: post.Post{Text: "@jo_reporter_devon @Sam.Smith hi there"},
+			want: []string{"hi", "hi there"},
+			not:  []string{"jo", "reporter", "devon", "sam", "smith", "p:repor", "smith hi", "@"},
+		},
+		{
 			name: "empty post",
 			post: post.Post{},
 			want: []string{"__acct_personal"},
@@ -143,6 +149,18 @@ func TestTrainErrors(t *testing.T) {
 	cancel()
 	if _, err := Train(cancelled, "x", toyExamples(), TrainOptions{}); err == nil {
 		t.Error("cancelled context: no error")
+	}
+}
+
+func TestRepeatsCountOnce(t *testing.T) {
+	m := &Model{Category: "a", Bias: -2, Weights: map[string]float64{"user": 1}}
+	p := NewPack([]*Model{m})
+	score := func(text string) float64 {
+		v := textnorm.New(text)
+		return p.Score(Hash(&post.Post{Text: text}, v, nil)).P(0)
+	}
+	if once, many := score("user"), score("user user user user user"); once != many {
+		t.Errorf("P(user) = %v but P(user ×5) = %v: a feature must count once, as in training", once, many)
 	}
 }
 

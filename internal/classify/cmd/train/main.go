@@ -44,7 +44,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fs.String("out", "", "file to write the models to, one pack of every category (empty: do not write)")
 	cats := fs.String("categories", "", "comma-separated categories to train (default: every category labelled)")
 	folds := fs.Int("folds", 5, "cross-validation folds for the reported figures and thresholds")
-	precision := fs.Float64("precision", 0.85, "precision the suggested threshold must reach in cross-validation")
+	precision := fs.Float64("precision", 0.9, "precision the suggested threshold must reach in cross-validation")
 	scoresOf := fs.String("scores", "", "write every model's probability for each post of this file to standard output")
 	epochs := fs.Int("epochs", 0, "training passes (default 30)")
 	minWeight := fs.Float64("min-weight", 0, "drop features whose weight is smaller in magnitude (default 0.01)")
