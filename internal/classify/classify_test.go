@@ -3,6 +3,7 @@ package classify
 import (
 	"bytes"
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -263,4 +264,34 @@ func FuzzParsePack(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkParsePack(b *testing.B) {
+	data, err := os.ReadFile("../../rules/models/implied.weights")
+	if err != nil {
+		b.Skip(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParsePack(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkScore(b *testing.B) {
+	data, err := os.ReadFile("../../rules/models/implied.weights")
+	if err != nil {
+		b.Skip(err)
+	}
+	p, err := ParsePack(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	po := &post.Post{Text: "Heads up, the side door by the pharmacy store hasn't locked properly for weeks and estates keep saying they'll sort it. Anyone can walk in after 8pm when reception closes, it's a joke #nhs #nightshift"}
+	for b.Loop() {
+		text := textnorm.New(po.Text)
+		s := p.Score(Hash(po, text, OtherFields(po)))
+		_ = s.P(0)
+	}
 }

@@ -23,6 +23,7 @@ type Pack struct {
 	// Trained records how each category's model was made.
 	Trained map[string]map[string]string
 
+	rest  []byte           // while parsing: the weight lines, to size the table
 	rowOf map[uint64]int32 // feature hash → row of weights
 	rows  []float32        // len(rowOf) rows of len(Categories) weights
 }
@@ -133,6 +134,7 @@ func ParsePack(data []byte) (*Pack, error) {
 			if len(p.Bias) != len(p.Categories) {
 				return nil, bad("%d biases for %d categories", len(p.Bias), len(p.Categories))
 			}
+			p.rest = data
 			if err := p.readWeights(next, bad); err != nil {
 				return nil, err
 			}
@@ -151,7 +153,10 @@ func ParsePack(data []byte) (*Pack, error) {
 
 func (p *Pack) readWeights(next func() ([]byte, bool), bad func(string, ...any) error) error {
 	k := len(p.Categories)
-	p.rowOf = map[uint64]int32{}
+	lines := bytes.Count(p.rest, []byte{'\n'}) + 1
+	p.rowOf = make(map[uint64]int32, lines)
+	p.rows = make([]float32, 0, lines*k)
+	p.rest = nil
 	for {
 		l, ok := next()
 		if !ok {
@@ -178,17 +183,75 @@ func (p *Pack) readWeights(next func() ([]byte, bool), bad func(string, ...any) 
 			if !ok {
 				return bad("weight %q is not OUTPUT:WEIGHT", pair)
 			}
-			i, err := strconv.Atoi(string(is))
-			if err != nil || i < 0 || i >= k {
+			i, ok := smallInt(is)
+			if !ok || i >= k {
 				return bad("output %q is not one of 0..%d", is, k-1)
 			}
-			v, err := parseWeight(string(w))
-			if err != nil {
-				return bad("%v", err)
+			v, ok := decimal(w)
+			if !ok {
+				var err error
+				if v, err = parseWeight(string(w)); err != nil {
+					return bad("%v", err)
+				}
 			}
 			p.rows[int(row)*k+i] += float32(v)
 		}
 	}
+}
+
+// smallInt parses a small non-negative decimal integer.
+func smallInt(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 4 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// decimal parses the plain decimals a trained pack is written in
+// ("-0.0134", "2"), without allocating; ok is false for anything else
+// (exponents, too many digits), which ParseFloat then reads.
+func decimal(b []byte) (float64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 12 {
+		return 0, false
+	}
+	var n, scale int64 = 0, 1
+	dot, digits := false, 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*10 + int64(c-'0')
+			digits++
+			if dot {
+				scale *= 10
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	v := float64(n) / float64(scale)
+	if v > maxWeight {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 func parseWeight(s string) (float64, error) {
