@@ -73,20 +73,13 @@ type Hashed struct {
 // models: the engine computes them once per post and shares them among the
 // classifier rules. text is the view of the post's text; other the views of
 // its other parts (OtherFields).
-//
-// A feature counts once however often it occurs, as in training (Features);
-// its first occurrence carries its weight to the span.
+// A feature occurring more than once is listed each time; scoring counts it
+// once (see Pack.Score).
 func Hash(p *post.Post, text *textnorm.View, other []Field) []Hashed {
 	out := make([]Hashed, 0, 3*len(text.Tokens)+8)
-	seen := make(map[uint64]struct{}, cap(out))
 	var buf []byte
 	EachFeature(p, text, other, &buf, func(tok int, f []byte) {
-		h := hash(f)
-		if _, dup := seen[h]; dup {
-			return
-		}
-		seen[h] = struct{}{}
-		out = append(out, Hashed{Token: tok, Hash: h})
+		out = append(out, Hashed{Token: tok, Hash: hash(f)})
 	})
 	return out
 }
@@ -110,11 +103,13 @@ func (m *Model) Score(features []Hashed, tokens int) Scored {
 	}
 	s := Scored{TokenWeight: make([]float64, tokens)}
 	z := m.Bias
+	seen := map[uint64]bool{}
 	for _, f := range features {
 		w, ok := m.hashed[f.Hash]
-		if !ok {
+		if !ok || seen[f.Hash] {
 			continue
 		}
+		seen[f.Hash] = true
 		z += float64(w)
 		if f.Token >= 0 && f.Token < tokens {
 			s.TokenWeight[f.Token] += float64(w)

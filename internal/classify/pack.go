@@ -2,8 +2,10 @@ package classify
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -363,21 +365,40 @@ type hit struct {
 	row   int32
 }
 
-// Score rates a post from its hashed features in every category.
+// Score rates a post from its hashed features in every category. A feature
+// counts once however often it occurs, as in training (Features); its first
+// occurrence carries its weight to the span.
 func (p *Pack) Score(features []Hashed) *PackScores {
 	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...)}
-	k := len(p.Categories)
 	for _, f := range features {
-		row, ok := p.rowOf[f.Hash]
-		if !ok {
-			continue
+		if row, ok := p.rowOf[f.Hash]; ok {
+			s.hits = append(s.hits, hit{f.Token, row})
 		}
-		for i, w := range p.rows[int(row)*k : int(row)*k+k] {
+	}
+	// Keep each row's first occurrence: sort by row, then by position.
+	slices.SortFunc(s.hits, func(a, b hit) int {
+		if a.row != b.row {
+			return cmp.Compare(a.row, b.row)
+		}
+		return cmp.Compare(order(a.token), order(b.token))
+	})
+	s.hits = slices.CompactFunc(s.hits, func(a, b hit) bool { return a.row == b.row })
+	k := len(p.Categories)
+	for _, h := range s.hits {
+		for i, w := range p.rows[int(h.row)*k : int(h.row)*k+k] {
 			s.z[i] += float64(w)
 		}
-		s.hits = append(s.hits, hit{f.Token, row})
 	}
 	return s
+}
+
+// order puts a feature of the post as a whole (token -1) after those of
+// the text, so that a text occurrence carries the weight to the span.
+func order(token int) int {
+	if token < 0 {
+		return math.MaxInt
+	}
+	return token
 }
 
 // P is the probability of the category with output index i.
