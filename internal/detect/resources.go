@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -12,11 +13,16 @@ import (
 // Resources are the expensive shared parts of a linter: loaded at most once,
 // and only when a rule needs them. Safe for concurrent use.
 type Resources struct {
-	proseOnce  sync.Once
-	proseModel *prose.Model
-	// fast labels entities from prose's weights without prose's cost
-	// (prosefast.go); nil, or with slowEntities, prose extracts them.
-	fast         *fastExtractor
+	// fast finds entities from prose's weights without prose's cost
+	// (prosefast.go), loaded on first use; nil if it could not be loaded
+	// (fastErr says why), and then prose's own pipeline runs.
+	fastOnce sync.Once
+	fast     *fastExtractor
+	fastErr  error
+	// proseModel is prose's own model, loaded on first use, only for
+	// slowEntities or when the fast extractor could not be loaded.
+	proseOnce    sync.Once
+	proseModel   *prose.Model
 	slowEntities bool
 	// proseLoads counts model loads, for tests.
 	proseLoads atomic.Int32
@@ -37,6 +43,23 @@ type Entity struct {
 	Start, End  int // byte offsets into the post text
 }
 
+// fastModel returns the fast extractor, loading it on first use; nil with
+// slowEntities or if it could not be loaded.
+func (r *Resources) fastModel() *fastExtractor {
+	if r.slowEntities {
+		return nil
+	}
+	r.fastOnce.Do(func() {
+		r.fast, r.fastErr = loadFastExtractor()
+		if r.fastErr != nil {
+			r.fastErr = fmt.Errorf("loading the fast entity extractor: %w", r.fastErr)
+		}
+		r.proseLoads.Add(1)
+	})
+	return r.fast
+}
+
+// model returns prose's own model, loading it on first use.
 func (r *Resources) model() *prose.Model {
 	r.proseOnce.Do(func() {
 		// prose has no exported way to build its default model other than
@@ -44,14 +67,15 @@ func (r *Resources) model() *prose.Model {
 		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(true))
 		if err == nil {
 			r.proseModel = doc.Model
-			r.fast = newFastExtractor(doc.Model)
 		}
 		r.proseLoads.Add(1)
 	})
 	return r.proseModel
 }
 
-// ModelLoads reports how many times the entity model was loaded (0 or 1).
+// ModelLoads reports how many times an entity model was loaded: 0 or 1 (2
+// only where the fast extractor could not be loaded and prose's model was
+// loaded instead).
 func (r *Resources) ModelLoads() int {
 	return int(r.proseLoads.Load())
 }
@@ -66,9 +90,12 @@ func (in *Input) Entities() []Entity {
 	if in.Resources == nil {
 		return nil
 	}
-	m := in.Resources.model()
-	if m == nil {
-		return nil
+	fast := in.Resources.fastModel()
+	var m *prose.Model
+	if fast == nil {
+		if m = in.Resources.model(); m == nil {
+			return nil
+		}
 	}
 	// The model is only read while tagging and extracting (its maps and
 	// weights), so posts are tagged in parallel without a lock. A text
@@ -78,7 +105,7 @@ func (in *Input) Entities() []Entity {
 		if c.off >= maxEntityInput {
 			break
 		}
-		in.entities = in.Resources.appendEntities(in.entities, m, c.text, c.off)
+		in.entities = appendEntities(in.entities, fast, m, c.text, c.off)
 	}
 	return in.entities
 }
@@ -124,13 +151,15 @@ func entityChunks(text string, max int) []textChunk {
 	return append(out, textChunk{text[off:], off})
 }
 
-// appendEntities runs the model on text, found at offset off of the post,
-// and appends its entities with their offsets.
-func (r *Resources) appendEntities(dst []Entity, m *prose.Model, text string, off int) (out []Entity) {
+// appendEntities runs the fast extractor, or else prose's model m, on text,
+// found at offset off of the post, and appends its entities with their
+// offsets.
+func appendEntities(dst []Entity, fast *fastExtractor, m *prose.Model, text string, off int) (out []Entity) {
 	// prose's tokenizer can fail on some invalid UTF-8 (slicing past a
 	// word's end): it reads the text with each invalid byte as a space (so
 	// offsets stay), and a failure inside prose costs the names of this text,
-	// not the check.
+	// not the check. The fast extractor fails where prose would, and the
+	// text then has no names either.
 	n := len(dst)
 	defer func() {
 		if recover() != nil {
@@ -139,13 +168,12 @@ func (r *Resources) appendEntities(dst []Entity, m *prose.Model, text string, of
 	}()
 	text = spaceInvalidUTF8(text)
 	var ents []prose.Entity
-	fast := r.fast != nil && !r.slowEntities
-	if fast {
+	if fast != nil {
 		var err error
-		ents, err = r.fast.entities(m, text)
-		fast = err == nil
-	}
-	if !fast {
+		if ents, err = fast.entities(text); err != nil {
+			return dst
+		}
+	} else {
 		doc, err := prose.NewDocument(text, prose.UsingModel(m), prose.WithSegmentation(false))
 		if err != nil {
 			return dst
