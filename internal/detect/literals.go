@@ -284,3 +284,66 @@ func dedupe(ss []string) []string {
 	slices.Sort(ss)
 	return slices.Compact(ss)
 }
+
+// maxDigits bounds RequiredDigits.
+const maxDigits = 64
+
+// RequiredDigits returns the number of ASCII digits (0 to 9) every match of
+// re holds: a text with fewer cannot match. It counts literal digits and
+// classes of digits only (\d, [0-9], [2-5]); it is 0 when nothing is known.
+func RequiredDigits(re *syntax.Regexp) int {
+	return min(requiredDigits(re), maxDigits)
+}
+
+func requiredDigits(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] < '0' || re.Rune[i+1] > '9' {
+				return 0
+			}
+		}
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredDigits(re.Sub[0])
+	case syntax.OpRepeat:
+		return min(re.Min*requiredDigits(re.Sub[0]), maxDigits)
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			n = min(n+requiredDigits(sub), maxDigits)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := -1
+		for _, sub := range re.Sub {
+			if d := requiredDigits(sub); n < 0 || d < n {
+				n = d
+			}
+		}
+		return max(n, 0)
+	}
+	return 0
+}
+
+// CountDigits counts the ASCII digits of s, as RequiredDigits counts them.
+func CountDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			n++
+		}
+	}
+	return n
+}

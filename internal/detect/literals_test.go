@@ -81,3 +81,47 @@ func FuzzRequiredLiterals(f *testing.F) {
 		}
 	})
 }
+
+func TestRequiredDigits(t *testing.T) {
+	tests := []struct {
+		re   string
+		want int
+	}{
+		{`idiot`, 0},
+		{`\d{3} \d{3} \d{4}`, 10},
+		{`[a-z]\d{6,7}`, 6},
+		{`\b(?P<m>[a-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[a-d])\b`, 6},
+		{`bed ?\d{1,3}`, 1},
+		{`(\d\d|x)`, 0},
+		{`(\d\d|\d)`, 1},
+		{`\d*`, 0},
+		{`\d+`, 1},
+		{`(?:\d{2}){3}`, 6},
+		{`[0-9a]`, 0},
+		{`[2-5]`, 1},
+		{`999`, 3},
+		{`\pN`, 0},
+		{`\d?`, 0},
+	}
+	for _, tt := range tests {
+		re, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := RequiredDigits(re); got != tt.want {
+			t.Errorf("RequiredDigits(%s) = %d, want %d", tt.re, got, tt.want)
+		}
+	}
+	// Every match of an expression holds at least that many digits.
+	texts := []string{"ab 12 34 56 c", "bed 4, 07700 900123", "x1y22z333", "12345678901234", "٣٤٥ ４５６ 7"}
+	for _, tt := range tests {
+		re := regexp.MustCompile(tt.re)
+		for _, s := range texts {
+			for _, m := range re.FindAllString(s, -1) {
+				if CountDigits(m) < tt.want {
+					t.Errorf("%s matches %q with fewer than %d digits", tt.re, m, tt.want)
+				}
+			}
+		}
+	}
+}

@@ -33,6 +33,39 @@ type Needer interface {
 	Needs() (n Need, ok bool)
 }
 
+// An ExprNeed is what one expression of a detector needs in a field before
+// it can match: a string of each of its literal sets (RequiredLiterals, in
+// the field lowered by LowerLiterals: its folded text, or its original
+// text for a detector on it) and at least Digits ASCII digits there.
+type ExprNeed struct {
+	Literals [][]string
+	Digits   int
+}
+
+// An ExprGated detector runs several expressions and can skip, one by one,
+// those whose needs a field lacks.
+type ExprGated interface {
+	// ExprNeeds returns each expression's needs, and whether they are
+	// looked for in the original text rather than the folded one.
+	ExprNeeds() (needs []ExprNeed, onOrig bool)
+	// DetectSome is Detect running only the expressions for which may
+	// returns true (every one when may is nil).
+	DetectSome(in *Input, field string, v *textnorm.View, may func(expr int) bool, emit func(Match))
+}
+
+// ExprNeeds of the pattern kind: each expression's literals and digits.
+func (d *patternDetector) ExprNeeds() ([]ExprNeed, bool) {
+	out := make([]ExprNeed, len(d.res))
+	for k, re := range d.res {
+		parsed, err := syntax.Parse(re.String(), syntax.Perl)
+		if err != nil {
+			continue
+		}
+		out[k] = ExprNeed{Literals: RequiredLiterals(parsed), Digits: RequiredDigits(parsed)}
+	}
+	return out, d.orig
+}
+
 // Needs of the lexicon kind: its terms' key words; disguised, also in the
 // deobfuscated view.
 func (d *lexiconDetector) Needs() (Need, bool) {

@@ -22,6 +22,7 @@ type patternOptions struct {
 
 type patternDetector struct {
 	res     []*regexp.Regexp
+	sub     []int // index of the sub-match "m" of each expression, or -1
 	exclude []*regexp.Regexp
 	orig    bool
 }
@@ -48,6 +49,7 @@ func buildPattern(o Options, _ *Env) (any, error) {
 			return nil, fmt.Errorf("pattern %q: %w", p, err)
 		}
 		d.res = append(d.res, re)
+		d.sub = append(d.sub, re.SubexpIndex("m"))
 	}
 	for _, p := range opts.Exclude {
 		re, err := regexp.Compile(p)
@@ -59,13 +61,21 @@ func buildPattern(o Options, _ *Env) (any, error) {
 	return d, nil
 }
 
-func (d *patternDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+func (d *patternDetector) Detect(in *Input, field string, v *textnorm.View, emit func(Match)) {
+	d.DetectSome(in, field, v, nil, emit)
+}
+
+// DetectSome runs the expressions that may match (all with may nil).
+func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, may func(expr int) bool, emit func(Match)) {
 	s := v.Fold
 	if d.orig {
 		s = v.Orig
 	}
-	for _, re := range d.res {
-		sub := re.SubexpIndex("m")
+	for k, re := range d.res {
+		if may != nil && !may(k) {
+			continue
+		}
+		sub := d.sub[k]
 		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
 			a, b := loc[0], loc[1]
 			if sub > 0 && loc[2*sub] >= 0 {

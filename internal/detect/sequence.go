@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/postlint/postlint/internal/phrase"
@@ -59,6 +60,11 @@ type seqElem struct {
 type seqPattern struct {
 	src   string
 	elems []seqElem
+	// starts is the mask of the sets one of which a match must start
+	// with (its first elements up to the first required one), unless
+	// startAny (one of them is any word).
+	starts   []uint64
+	startAny bool
 }
 
 type sequenceDetector struct {
@@ -68,12 +74,41 @@ type sequenceDetector struct {
 	// name the same class or choice: plain for the folded view, deob for
 	// the deobfuscated one.
 	sets []seqSets
-	// starts holds every phrase of every set, to skip positions where no
-	// set can match.
-	starts seqSets
+	// all holds every phrase of every set once ([0] plain, [1] deob), and
+	// member the sets each of its phrases belongs to: one look-up per token
+	// finds the matches of every set there.
+	all    [2]*phrase.Set
+	member [2][][]int32
+	// width is the number of words of a mask of sets.
+	width int
+	// scratch reuses the state of a scan (*seqState) between posts.
+	scratch sync.Pool
 }
 
 type seqSets struct{ plain, deob *phrase.Set }
+
+// seqUnion compiles the phrases of sets into one set, each phrase once,
+// with the indexes of the sets each phrase is in.
+func seqUnion(sets []*phrase.Set) (*phrase.Set, [][]int32) {
+	index := map[string]int{}
+	var all []string
+	var member [][]int32
+	for k, set := range sets {
+		for _, src := range set.Sources() {
+			i, ok := index[src]
+			if !ok {
+				i = len(all)
+				index[src] = i
+				all = append(all, src)
+				member = append(member, nil)
+			}
+			if m := member[i]; len(m) == 0 || m[len(m)-1] != int32(k) {
+				member[i] = append(m, int32(k))
+			}
+		}
+	}
+	return phrase.Compile(all), member
+}
 
 func buildSequence(o Options, env *Env) (any, error) {
 	var opts sequenceOptions
@@ -123,10 +158,6 @@ func buildSequence(o Options, env *Env) (any, error) {
 		}
 		return add("<"+ref, seqSets{phrase.Compile(all), phrase.Compile(deobfTerms(all))}), nil
 	}
-	var every []string
-	for _, t := range terms {
-		every = append(every, t...)
-	}
 	for _, src := range opts.Patterns {
 		p := seqPattern{src: src}
 		elems, err := parseSequence(src)
@@ -151,7 +182,6 @@ func buildSequence(o Options, env *Env) (any, error) {
 				el.anchor = e.alts[0][0]
 			default:
 				key := "(" + strings.Join(e.alts, "|")
-				every = append(every, e.alts...)
 				if c, ok := classes[key]; ok {
 					el.set = c
 				} else {
@@ -169,7 +199,30 @@ func buildSequence(o Options, env *Env) (any, error) {
 		}
 		d.patterns = append(d.patterns, p)
 	}
-	d.starts = seqSets{phrase.Compile(every), phrase.Compile(deobfTerms(every))}
+	var plain, deob []*phrase.Set
+	for _, c := range d.sets {
+		plain, deob = append(plain, c.plain), append(deob, c.deob)
+	}
+	d.all[0], d.member[0] = seqUnion(plain)
+	d.all[1], d.member[1] = seqUnion(deob)
+	d.width = (len(d.sets) + 63) / 64
+	for k := range d.patterns {
+		p := &d.patterns[k]
+		p.starts = make([]uint64, d.width)
+		for _, el := range p.elems {
+			if el.anchor != 0 {
+				continue
+			}
+			if el.any {
+				p.startAny = true
+				break
+			}
+			p.starts[el.set>>6] |= 1 << (uint(el.set) & 63)
+			if el.min > 0 {
+				break
+			}
+		}
+	}
 	for name := range terms {
 		if !used[name] {
 			return nil, fmt.Errorf("sequence: class %s is not used by any pattern", name)
@@ -293,17 +346,19 @@ func deobfTerms(terms []string) []string {
 }
 
 func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+	st := d.state()
+	defer d.scratch.Put(st)
 	if d.disguised {
 		dv := v.Deobfuscated()
 		orig := func(k int) (int, int) { return v.DeobfOrigRange(dv.Tokens[k].Start, dv.Tokens[k].End) }
-		d.scan(dv.Tokens, true, boundaries(v.Orig, len(dv.Tokens), orig), func(first, last int) {
+		d.scan(st, dv.Tokens, true, st.boundaries(v.Orig, len(dv.Tokens), orig), func(first, last int) {
 			a, _ := orig(first)
 			_, b := orig(last)
 			emit(Match{Field: field, Start: a, End: b})
 		})
 	}
 	orig := func(k int) (int, int) { return v.OrigRange(v.Tokens[k].Start, v.Tokens[k].End) }
-	d.scan(v.Tokens, false, boundaries(v.Orig, len(v.Tokens), orig), func(first, last int) {
+	d.scan(st, v.Tokens, false, st.boundaries(v.Orig, len(v.Tokens), orig), func(first, last int) {
 		a, _ := orig(first)
 		_, b := orig(last)
 		emit(Match{Field: field, Start: a, End: b})
@@ -317,7 +372,7 @@ func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit
 		hv := textnorm.New(words)
 		ho := func(k int) (int, int) { return hv.OrigRange(hv.Tokens[k].Start, hv.Tokens[k].End) }
 		found := false
-		d.scan(hv.Tokens, false, boundaries(hv.Orig, len(hv.Tokens), ho), func(int, int) { found = true })
+		d.scan(st, hv.Tokens, false, st.boundaries(hv.Orig, len(hv.Tokens), ho), func(int, int) { found = true })
 		if found {
 			emit(Match{Field: field, Start: h[0], End: h[1]})
 		}
@@ -352,9 +407,18 @@ type bounds struct{ start, end []bool }
 
 // boundaries finds sentence starts and ends from the original text between
 // tokens: the text's ends, . ! ? ; : … a line break, or a symbol such as an
-// emoji. @mentions before a sentence are skipped over.
-func boundaries(text string, n int, orig func(k int) (int, int)) bounds {
-	b := bounds{start: make([]bool, n), end: make([]bool, n)}
+// emoji. @mentions before a sentence are skipped over. The slices are the
+// state's own, kept for the next scan.
+func (st *seqState) boundaries(text string, n int, orig func(k int) (int, int)) bounds {
+	st.bb = boundariesIn(st.bb, text, n, orig)
+	return st.bb
+}
+
+// boundariesIn is boundaries reusing the slices of b when large enough.
+func boundariesIn(b bounds, text string, n int, orig func(k int) (int, int)) bounds {
+	b.start, b.end = resize(b.start, n), resize(b.end, n)
+	clear(b.start)
+	clear(b.end)
 	prevEnd := 0
 	mention := func(k int) bool {
 		s, _ := orig(k)
@@ -391,44 +455,90 @@ func breaks(gap string) bool {
 }
 
 // seqState is one scan of a token list: the tokens, their sentence
-// boundaries, and the word-set matches found so far (each set is tried at
-// each position at most once, however many patterns use it).
+// boundaries, and the word-set matches found at each position (every set
+// at once, the first time a position is looked at).
 type seqState struct {
-	d       *sequenceDetector
-	toks    []textnorm.Token
-	b       bounds
-	deob    bool
-	memo    []int32 // per set and position: offset into ends, -1 when not yet tried
-	memoLen []uint8
-	ends    []int32 // last token indexes of matches
-	live    []bool  // some set may match from the token
+	d    *sequenceDetector
+	toks []textnorm.Token
+	b    bounds
+	deob bool
+	// done[pos]: the matches at pos are known; they are hits[lo[pos]:hi[pos]].
+	done   []bool
+	lo, hi []int32
+	hits   []seqHit
+	ends   []int32  // last token indexes of matches
+	masks  []uint64 // per position, width words: the sets with a match there
+	hit    []bool   // per set, while a position is filled
+	seen   []int32  // sets filled at the position
+	found  []seqFound
+	bb     bounds // the slices of boundaries, kept from scan to scan
+	// collect adds a match of d.all to found (a method value made once).
+	collect func(phrase.Match)
+}
+
+// seqFound is a match of a set at the position being filled.
+type seqFound struct{ set, last int32 }
+
+// seqHit is where the matches of one set at one position are kept:
+// ends[lo:hi].
+type seqHit struct {
+	set    int32
+	lo, hi int32
+}
+
+func (d *sequenceDetector) state() *seqState {
+	if st, ok := d.scratch.Get().(*seqState); ok {
+		return st
+	}
+	st := &seqState{d: d}
+	st.collect = func(m phrase.Match) {
+		k := 0
+		if st.deob {
+			k = 1
+		}
+		for _, s := range d.member[k][m.Index] {
+			st.found = append(st.found, seqFound{s, int32(m.Last)})
+		}
+	}
+	return st
+}
+
+// reset prepares the state for a scan of toks.
+func (st *seqState) reset(toks []textnorm.Token, deob bool, b bounds) {
+	n := len(toks)
+	st.toks, st.b, st.deob = toks, b, deob
+	st.done = resize(st.done, n)
+	clear(st.done)
+	st.lo = resize(st.lo, n)
+	st.hi = resize(st.hi, n)
+	st.masks = resize(st.masks, n*st.d.width)
+	st.hit = resize(st.hit, len(st.d.sets))
+	st.hits, st.ends, st.seen = st.hits[:0], st.ends[:0], st.seen[:0]
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // scan reports the longest match of any pattern from each token, skipping
 // past a match once reported.
-func (d *sequenceDetector) scan(toks []textnorm.Token, deob bool, b bounds, fn func(first, last int)) {
+func (d *sequenceDetector) scan(st *seqState, toks []textnorm.Token, deob bool, b bounds, fn func(first, last int)) {
 	if len(toks) == 0 {
 		return
 	}
-	st := &seqState{d: d, toks: toks, b: b, deob: deob && d.disguised}
-	n := len(d.sets) * len(toks)
-	st.memo = make([]int32, n)
-	st.memoLen = make([]uint8, n)
-	for k := range st.memo {
-		st.memo[k] = -1
-	}
-	starts := d.starts.plain
-	if st.deob {
-		starts = d.starts.deob
-	}
-	st.live = make([]bool, len(toks))
-	for k, t := range toks {
-		st.live[k] = starts.CanStart(t.Text, st.deob)
-	}
+	st.reset(toks, deob && d.disguised, b)
 	for i := 0; i < len(toks); i++ {
+		mask := st.fill(i)
 		best := -1
 		for k := range d.patterns {
-			if end := st.longest(&d.patterns[k], 0, i, i); end > best {
+			p := &d.patterns[k]
+			if !p.startAny && !intersects(mask, p.starts) {
+				continue
+			}
+			if end := st.longest(p, 0, i, i); end > best {
 				best = end
 			}
 		}
@@ -439,33 +549,123 @@ func (d *sequenceDetector) scan(toks []textnorm.Token, deob bool, b bounds, fn f
 	}
 }
 
+func intersects(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// fill finds the matches of every set at token pos, once, and returns the
+// mask of the sets with one.
+func (st *seqState) fill(pos int) []uint64 {
+	d := st.d
+	mask := st.masks[pos*d.width : (pos+1)*d.width]
+	if st.done[pos] {
+		return mask
+	}
+	st.done[pos] = true
+	clear(mask)
+	k := 0
+	if st.deob {
+		k = 1
+	}
+	// Collect the ends of each set's matches: grouped by set below.
+	st.found = st.found[:0]
+	d.all[k].MatchAt(st.toks, pos, false, st.collect)
+	fs := st.found
+	st.lo[pos] = int32(len(st.hits))
+	for i := range fs {
+		s := fs[i].set
+		if st.hit[s] {
+			continue
+		}
+		st.hit[s] = true
+		st.seen = append(st.seen, s)
+		lo := int32(len(st.ends))
+		for _, f := range fs[i:] {
+			if f.set != s || slicesContains(st.ends[lo:], f.last) {
+				continue
+			}
+			if len(st.ends)-int(lo) < 255 {
+				st.ends = append(st.ends, f.last)
+			}
+		}
+		st.hits = append(st.hits, seqHit{set: s, lo: lo, hi: int32(len(st.ends))})
+		mask[s>>6] |= 1 << (uint(s) & 63)
+	}
+	// A masked or stretched word ("f*ck", "fuuuck") may match the sets that
+	// none of their phrases matches as written.
+	if st.deob && wildToken(st.toks[pos].Text) {
+		for s := range d.sets {
+			if st.hit[s] {
+				continue
+			}
+			lo := int32(len(st.ends))
+			d.sets[s].deob.MatchAt(st.toks, pos, true, func(m phrase.Match) {
+				if !slicesContains(st.ends[lo:], int32(m.Last)) && len(st.ends)-int(lo) < 255 {
+					st.ends = append(st.ends, int32(m.Last))
+				}
+			})
+			if int(lo) < len(st.ends) {
+				st.hits = append(st.hits, seqHit{set: int32(s), lo: lo, hi: int32(len(st.ends))})
+				mask[s>>6] |= 1 << (uint(s) & 63)
+			}
+		}
+	}
+	st.hi[pos] = int32(len(st.hits))
+	for _, s := range st.seen {
+		st.hit[s] = false
+	}
+	st.seen = st.seen[:0]
+	return mask
+}
+
+// wildToken reports a token that disguised matching reads as masked or
+// stretched.
+func wildToken(t string) bool {
+	return strings.IndexByte(t, '*') >= 0 || hasRun(t, 3)
+}
+
+// hasRun reports a run of n equal bytes ("fuuuck" for n = 3).
+func hasRun(t string, n int) bool {
+	run := 1
+	for i := 1; i < len(t); i++ {
+		if t[i] == t[i-1] {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 1
+		}
+	}
+	return false
+}
+
+func slicesContains(s []int32, v int32) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
 // matchEnds returns the last token indexes of the phrases of set s that
 // match from token pos.
 func (st *seqState) matchEnds(s, pos int) []int32 {
-	if !st.live[pos] {
+	mask := st.fill(pos)
+	if mask[s>>6]&(1<<(uint(s)&63)) == 0 {
 		return nil
 	}
-	k := s*len(st.toks) + pos
-	if off := st.memo[k]; off >= 0 {
-		return st.ends[off : off+int32(st.memoLen[k])]
-	}
-	set := st.d.sets[s].plain
-	if st.deob {
-		set = st.d.sets[s].deob
-	}
-	off := int32(len(st.ends))
-	set.MatchAt(st.toks, pos, st.deob, func(m phrase.Match) {
-		for _, e := range st.ends[off:] {
-			if e == int32(m.Last) {
-				return
-			}
+	for _, h := range st.hits[st.lo[pos]:st.hi[pos]] {
+		if int(h.set) == s {
+			return st.ends[h.lo:h.hi]
 		}
-		if len(st.ends)-int(off) < 255 {
-			st.ends = append(st.ends, int32(m.Last))
-		}
-	})
-	st.memo[k], st.memoLen[k] = off, uint8(len(st.ends)-int(off))
-	return st.ends[off:]
+	}
+	return nil
 }
 
 // longest returns the end (exclusive token index) of the longest match of

@@ -12,8 +12,9 @@ import (
 // (words close to the match that drop it, such as a negation), some (at
 // least min of several groups of words in the window) and also (conditions
 // on other fields of the post). It reports whether the match survives.
-func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
-	if c.NearVeto.Len() > 0 && m.Field != detect.FieldPost && m.End > m.Start {
+// x tells which of the lists occur in the match's field at all.
+func moreContext(in *detect.Input, c *rulepack.Context, x ctxIndex, m detect.Match) bool {
+	if c.NearVeto.Len() > 0 && m.Field != detect.FieldPost && m.End > m.Start && !x.absent(x.nearVetoID()) {
 		v := in.View(m.Field)
 		first, last := tokenRange(v, m.Start, m.End)
 		lo, hi := first-c.Near, last+1+c.Near
@@ -39,7 +40,7 @@ func moreContext(in *detect.Input, c *rulepack.Context, m detect.Match) bool {
 		}
 		n, win, haveWin := 0, "", false
 		for i, g := range c.SomeGroups {
-			if _, ok := g.FindIn(v.Tokens, lo, hi); ok {
+			if x.findIn(g, x.someID(i), v, lo, hi) {
 				n++
 				continue
 			}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"text/template"
 
@@ -53,6 +54,16 @@ type Linter struct {
 	noPre   bool
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
+	// sels are the distinct field selections of the rules, selOf the
+	// selection of each rule (by index in rules): a post's fields are
+	// worked out once per selection.
+	sels  [][]string
+	selOf []int
+	// tmpl holds the messages and suggestions put together without
+	// executing their template (render.go).
+	tmpl map[*template.Template]*fastTmpl
+	// runs keeps the state of posts' checks (*ruleRun) for the next ones.
+	runs sync.Pool
 }
 
 // New builds a linter. Unknown ids in opts are errors.
@@ -99,12 +110,21 @@ func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, err
 		}
 		l.rules = append(l.rules, r)
 	}
+	l.tmpl = compileTemplates(pack.Rules)
+	for _, r := range l.rules {
+		k := slices.IndexFunc(l.sels, func(s []string) bool { return slices.Equal(s, r.Fields) })
+		if k < 0 {
+			k = len(l.sels)
+			l.sels = append(l.sels, r.Fields)
+		}
+		l.selOf = append(l.selOf, k)
+	}
 	// Building the prefilter takes longer than checking one draft without
 	// it: a cold command that checks one draft does not wait for it.
 	l.preDone = make(chan struct{})
 	go func() {
 		defer close(l.preDone)
-		l.pre.Store(newPrefilter(pack.Rules))
+		l.pre.Store(newPrefilter(pack.Rules, l.rules))
 	}()
 	return l, nil
 }
@@ -128,10 +148,11 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
-	for _, r := range l.rules {
-		rr.run(r)
+	for k, r := range l.rules {
+		rr.run(r, k)
 	}
 	fs := dedupe(rr.out)
+	l.done(rr)
 	applyDirective(p, fs)
 	fs = l.checkDirective(p, fs)
 	res := finding.Result{Post: *p, ID: p.ID, Source: src, Findings: fs}
@@ -145,7 +166,7 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 // LintRule runs one rule over a post, as the example runner does.
 func (l *Linter) LintRule(r *rulepack.Rule, p *post.Post) []finding.Finding {
 	rr := l.newRun(detect.NewInput(p, l.res))
-	rr.run(r)
+	rr.run(r, -1)
 	return dedupe(rr.out)
 }
 
@@ -160,50 +181,115 @@ type ruleRun struct {
 	out  []finding.Finding
 	emit func(detect.Match)
 	near func(v *textnorm.View, first, last int) bool
+	// may tells an ExprGated detector which of its expressions may match
+	// in the field being checked (rg, fi, v).
+	may func(expr int) bool
+	rg  *ruleGate
+	fi  *fieldIndex
+	v   *textnorm.View
+	// fields caches the post's fields per selection (Linter.sels).
+	fields [][]string
+	// pending: whether the rule's require groups are met in the field
+	// being checked rests on patterns, matched only once the detector
+	// finds something (see add); pendField is that field.
+	pending   int
+	pendField string
+	// gate holds g, kept from post to post with its sets.
+	gate postGate
 }
 
+// fieldsOf returns the fields rule k of the linter looks at.
+func (rr *ruleRun) fieldsOf(k int) []string {
+	s := rr.l.selOf[k]
+	if rr.fields[s] == nil {
+		rr.fields[s] = rr.in.Fields(rr.l.sels[s])
+		if rr.fields[s] == nil {
+			rr.fields[s] = []string{}
+		}
+	}
+	return rr.fields[s]
+}
+
+// newRun returns the state of a post's check: one used before, when the
+// linter has one (Lint gives it back with done), with its sets.
 func (l *Linter) newRun(in *detect.Input) *ruleRun {
-	rr := &ruleRun{l: l, in: in, g: l.gate()}
-	rr.emit = rr.add
-	rr.near = func(v *textnorm.View, first, last int) bool { return nearContext(rr.in, &rr.r.Context, v, first, last) }
+	rr, _ := l.runs.Get().(*ruleRun)
+	if rr == nil {
+		rr = &ruleRun{l: l, fields: make([][]string, len(l.sels))}
+		rr.emit = rr.add
+		rr.near = func(v *textnorm.View, first, last int) bool { return nearContext(rr.in, &rr.r.Context, v, first, last) }
+		rr.may = func(k int) bool { return rr.fi.mayRun(rr.g.p, &rr.rg.exprs[k], rr.rg.exprOrig, rr.v) }
+	}
+	rr.in = in
+	rr.g = nil
+	if p := l.prefilter(); p != nil {
+		if rr.gate.p != p {
+			rr.gate = postGate{p: p}
+		}
+		rr.gate.reset()
+		rr.g = &rr.gate
+	}
 	return rr
 }
 
+// done gives back the state of a post's check, once its findings are
+// taken, for the next post.
+func (l *Linter) done(rr *ruleRun) {
+	rr.in, rr.r, rr.n, rr.out = nil, nil, 0, nil
+	rr.rg, rr.fi, rr.v = nil, nil, nil
+	clear(rr.fields)
+	rr.gate.reset()
+	l.runs.Put(rr)
+}
+
+// States of ruleRun.pending.
+const (
+	pendNone = iota // nothing pending
+	pendWait        // to be decided at the first match
+	pendDrop        // the require groups are not met: drop the matches
+)
+
 // add weighs a match of the current rule and keeps it as a finding.
 func (rr *ruleRun) add(m detect.Match) {
+	if rr.pending != pendNone {
+		if rr.pending == pendWait {
+			rr.pending = pendDrop
+			if rr.g.requireMet(rr.rg, rr.r, rr.pendField, rr.in.View(rr.pendField)) {
+				rr.pending = pendNone
+			}
+		}
+		if rr.pending == pendDrop {
+			return
+		}
+	}
 	if rr.n >= maxFindingsPerRule {
 		return
 	}
-	if f, ok := rr.l.weigh(rr.in, rr.r, m); ok {
+	if f, ok := rr.l.weigh(rr.in, rr.g, rr.rg, rr.r, m); ok {
 		rr.out = append(rr.out, f)
 		rr.n++
 	}
 }
 
-// gate returns the prefilter's state for a new post (nil without one).
-func (l *Linter) gate() *postGate {
+// prefilter returns the prefilter, nil until it is built (and always with
+// noPre).
+func (l *Linter) prefilter() *prefilter {
 	if l.noPre {
 		return nil
 	}
-	if p := l.pre.Load(); p != nil {
-		return p.forPost()
-	}
-	return nil
+	return l.pre.Load()
 }
 
-func (rr *ruleRun) run(r *rulepack.Rule) {
+// run runs rule r, the kth of the linter's rules (-1: another).
+func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	in, l := rr.in, rr.l
 	if !r.When.Applies(in.Post) {
 		return
 	}
-	rg := rr.g.gateOf(r)
-	if r.Context.PostVeto.Len() > 0 {
-		t := in.Text()
-		if !rr.g.postVetoAbsent(rg, t) {
-			if _, ok := r.Context.PostVeto.FindIn(t.Tokens, 0, len(t.Tokens)); ok {
-				return
-			}
-		}
+	rg := rr.g.gateAt(r, k)
+	rr.rg = rg
+	if r.Context.PostVeto.Len() > 0 && rr.g.postVetoed(rg, r.Context.PostVeto, in.Text()) {
+		return
 	}
 	if r.Context.PostVetoRe.Match(in.Post.Text) {
 		return
@@ -214,20 +300,49 @@ func (rr *ruleRun) run(r *rulepack.Rule) {
 		return
 	}
 	d := r.Detector.(detect.Detector)
-	if _, ok := d.(detect.NearGated); ok && r.Context.Window > 0 && !l.noNear {
+	_, costly := d.(detect.NearGated)
+	if costly && r.Context.Window > 0 && !l.noNear {
 		in.Near = rr.near
 		defer func() { in.Near = nil }()
 	}
-	for _, field := range in.Fields(r.Fields) {
+	var fields []string
+	if k >= 0 {
+		fields = rr.fieldsOf(k)
+	} else {
+		fields = in.Fields(r.Fields)
+	}
+	for _, field := range fields {
 		v := in.View(field)
 		if rg != nil {
-			if !rr.g.pass(rg, field, v) || !rr.g.requireMet(rg, r, field, v) {
+			if !rr.g.pass(rg, field, v) {
+				continue
+			}
+			// The patterns of require groups are matched before running
+			// a costly detector (the entity model), else only once the
+			// detector finds something: most find nothing.
+			switch rr.g.requireSoon(rg, r, field, v) {
+			case requireUnmet:
+				continue
+			case requirePending:
+				if costly {
+					if !rr.g.requireMet(rg, r, field, v) {
+						continue
+					}
+				} else {
+					rr.pending, rr.pendField = pendWait, field
+				}
+			}
+			if rg.gated != nil {
+				rr.fi, rr.v = rr.g.field(field, v), v
+				rg.gated.DetectSome(in, field, v, rr.may, rr.emit)
+				rr.pending = pendNone
 				continue
 			}
 		} else if !requireMet(v, &r.Context) {
 			continue
 		}
 		d.Detect(in, field, v, rr.emit)
+		rr.pending = pendNone
 	}
 }
 
@@ -250,7 +365,7 @@ func requireMet(v *textnorm.View, c *rulepack.Context) bool {
 
 // weigh applies a rule's allow-list and context to a match and builds the
 // finding.
-func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (finding.Finding, bool) {
+func (l *Linter) weigh(in *detect.Input, g *postGate, rg *ruleGate, r *rulepack.Rule, m detect.Match) (finding.Finding, bool) {
 	text := detect.FieldValue(in.Post, m.Field)
 	if m.Start < 0 || m.End > len(text) || m.Start > m.End {
 		m.Start, m.End = 0, 0
@@ -277,7 +392,8 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 		if c.Sentence && m.End > m.Start {
 			lo, hi = sentenceClamp(in, v, m, lo, hi)
 		}
-		wv := windowContext(in, c, v, lo, hi)
+		x := g.ctxOf(rg, m.Field, v)
+		wv := windowContext(in, c, x, v, lo, hi)
 		if !wv.ok {
 			return finding.Finding{}, false
 		}
@@ -288,7 +404,11 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 			conf -= c.LowerBy
 		}
 	}
-	if !moreContext(in, c, m) {
+	var x ctxIndex
+	if c.NearVeto.Len() > 0 && m.Field != detect.FieldPost && m.End > m.Start || c.SomeMin > 0 && m.Field != detect.FieldPost {
+		x = g.ctxOf(rg, m.Field, in.View(m.Field))
+	}
+	if !moreContext(in, c, x, m) {
 		return finding.Finding{}, false
 	}
 	conf = math.Round(min(max(conf, 0), 0.99)*100) / 100
@@ -299,11 +419,11 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 	if r.Sensitive {
 		shown = finding.Mask(match)
 	}
-	data := struct{ Match, Note, Field string }{shown, m.Note, m.Field}
+	data := tmplData{shown, m.Note, m.Field}
 	f := finding.Finding{
 		Post: in.Post.ID, Rule: r.ID, Category: r.Category, Severity: l.Severity(r),
 		Confidence: conf, Clause: r.Clause.ID, ClauseText: r.Clause.Text,
-		Message: render(r.Message, data), Suggestion: render(r.Suggestion, data),
+		Message: l.render(r.Message, &data), Suggestion: l.render(r.Suggestion, &data),
 		Field: m.Field, Match: match, Sensitive: r.Sensitive,
 		Span: finding.Span{Start: m.Start, End: m.End},
 	}
@@ -311,6 +431,13 @@ func (l *Linter) weigh(in *detect.Input, r *rulepack.Rule, m detect.Match) (find
 		f.Span.Line, f.Span.Column = position(in, m.Field, text, m.Start)
 	}
 	return f, true
+}
+
+func (l *Linter) render(t *template.Template, data *tmplData) string {
+	if f := l.tmpl[t]; f != nil {
+		return f.render(data)
+	}
+	return render(t, *data)
 }
 
 func render(t *template.Template, data any) string {

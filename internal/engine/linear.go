@@ -29,29 +29,35 @@ type windowKey struct {
 
 // windowContext applies the require, veto, boost and lower words (and their
 // patterns) of c to the window [lo, hi) of v.
-func windowContext(in *detect.Input, c *rulepack.Context, v *textnorm.View, lo, hi int) windowVerdict {
+// x tells which of the lists occur in v at all.
+func windowContext(in *detect.Input, c *rulepack.Context, x ctxIndex, v *textnorm.View, lo, hi int) windowVerdict {
 	if hi-lo < bigWindow {
-		return evalWindow(c, v, lo, hi)
+		return evalWindow(c, x, v, lo, hi)
 	}
 	lo, hi = max(lo, 0), min(hi, len(v.Tokens))
-	return in.Memo(windowKey{c, v, lo, hi}, func() any { return evalWindow(c, v, lo, hi) }).(windowVerdict)
+	return in.Memo(windowKey{c, v, lo, hi}, func() any { return evalWindow(c, x, v, lo, hi) }).(windowVerdict)
 }
 
-func evalWindow(c *rulepack.Context, v *textnorm.View, lo, hi int) windowVerdict {
+func evalWindow(c *rulepack.Context, x ctxIndex, v *textnorm.View, lo, hi int) windowVerdict {
 	win := ""
 	if c.HasPatterns() {
 		win = windowText(v, lo, hi)
 	}
 	for i, g := range c.Require {
-		if _, ok := g.FindIn(v.Tokens, lo, hi); !ok && !(i < len(c.RequireRe) && c.RequireRe[i].Match(win)) {
+		if !x.findIn(g, x.requireID(i), v, lo, hi) && !(i < len(c.RequireRe) && c.RequireRe[i].Match(win)) {
 			return windowVerdict{}
 		}
 	}
-	if _, ok := c.Veto.FindIn(v.Tokens, lo, hi); ok || c.VetoRe.Match(win) {
+	if x.findIn(c.Veto, x.vetoID(), v, lo, hi) || c.VetoRe.Match(win) {
 		return windowVerdict{}
 	}
 	var wv windowVerdict
 	wv.ok = true
+	if x.rg != nil {
+		wv.boost = x.findIn(c.Boost, x.rg.boost, v, lo, hi) || c.BoostRe.Match(win)
+		wv.lower = x.findIn(c.Lower, x.rg.lower, v, lo, hi) || c.LowerRe.Match(win)
+		return wv
+	}
 	if _, ok := c.Boost.FindIn(v.Tokens, lo, hi); ok || c.BoostRe.Match(win) {
 		wv.boost = true
 	}

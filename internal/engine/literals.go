@@ -120,9 +120,10 @@ func mergeIDs(a, b []int32) []int32 {
 	return a
 }
 
-// scan returns the sets with a literal in s.
-func (m *litMatcher) scan(s string) bits {
-	b := make(bits, (m.nsets+63)/64)
+// scan returns the sets with a literal in s, in dst when it is large
+// enough.
+func (m *litMatcher) scan(dst bits, s string) bits {
+	b := resizeBits(dst, m.nsets)
 	st := int32(0)
 	for i := 0; i < len(s); i++ {
 		st = m.delta[int(st)*m.ncols+int(m.class[s[i]])]

@@ -38,12 +38,18 @@ type reqID = int32
 
 type prefilter struct {
 	exact, prefix map[string]int32 // first words and prefixes -> key
-	prefixLens    []int            // lengths (bytes) of the prefixes, ascending
-	postings      [][]reqID        // key -> requirements it meets
-	always        []reqID          // requirements met anywhere (a phrase starting with *)
-	ids           map[*phrase.Set]reqID
-	nreq          int
-	gates         map[*rulepack.Rule]*ruleGate
+	// exactIdx and prefixIdx are the same, looked up by the words' hashes
+	// (textnorm.Token.Hash; for prefixes, the running hash of the token).
+	exactIdx, prefixIdx wordIndex
+	prefixFirst         [256]bool // first bytes of the prefixes
+	prefixLens          []int     // lengths (bytes) of the prefixes, ascending
+	postings            [][]reqID // key -> requirements it meets
+	always              []reqID   // requirements met anywhere (a phrase starting with *)
+	ids                 map[*phrase.Set]reqID
+	nreq                int
+	gates               map[*rulepack.Rule]*ruleGate
+	order               []*ruleGate // the gates of the linter's rules, in their order
+	nre                 int         // distinct require patterns (groupGate.re)
 	// lits finds the literals of pattern rules: [0] in folded text, [1] in
 	// lowered original text.
 	lits [2]*litMatcher
@@ -54,6 +60,83 @@ type ruleGate struct {
 	require  []groupGate // every one must be met
 	postVeto reqID       // -1: none; else the post_veto words, whose absence makes the look-up needless
 	need     *needGate
+	// exprs, for a detector of several expressions (detect.ExprGated),
+	// is what each one needs: those whose needs are absent do not run.
+	exprs    []exprGate
+	exprOrig bool
+	gated    detect.ExprGated
+	// The requirements of the context's other lists: a list none of whose
+	// key words is in the field matches in no window of it.
+	veto, boost, lower, nearVeto reqID
+	some                         []reqID
+}
+
+// ctxIndex tells the context checks of one match which lists of its
+// rule's context occur in its field at all; the zero value knows nothing.
+type ctxIndex struct {
+	fi *fieldIndex
+	rg *ruleGate
+}
+
+// findIn is set.FindIn(v.Tokens, lo, hi), skipped when set (requirement
+// id) has none of its key words in the field.
+func (x ctxIndex) findIn(set *phrase.Set, id reqID, v *textnorm.View, lo, hi int) bool {
+	if x.absent(id) {
+		return false
+	}
+	_, ok := set.FindIn(v.Tokens, lo, hi)
+	return ok
+}
+
+// ctxOf returns what the prefilter knows of a rule's lists (rg) in a field
+// (nothing without a prefilter).
+func (g *postGate) ctxOf(rg *ruleGate, field string, v *textnorm.View) ctxIndex {
+	if g == nil || rg == nil {
+		return ctxIndex{}
+	}
+	return ctxIndex{fi: g.field(field, v), rg: rg}
+}
+
+// absent reports whether the list of requirement id surely has no phrase
+// in the field.
+func (x ctxIndex) absent(id reqID) bool {
+	return x.fi != nil && id >= 0 && !x.fi.plain.has(id)
+}
+
+// Requirement ids of the lists (-1: unknown).
+func (x ctxIndex) nearVetoID() reqID {
+	if x.rg == nil {
+		return -1
+	}
+	return x.rg.nearVeto
+}
+
+func (x ctxIndex) vetoID() reqID {
+	if x.rg == nil {
+		return -1
+	}
+	return x.rg.veto
+}
+
+func (x ctxIndex) requireID(i int) reqID {
+	if x.rg == nil || i >= len(x.rg.require) {
+		return -1
+	}
+	return x.rg.require[i].word
+}
+
+func (x ctxIndex) someID(i int) reqID {
+	if x.rg == nil || i >= len(x.rg.some) {
+		return -1
+	}
+	return x.rg.some[i]
+}
+
+// exprGate is what one expression needs: a literal of each of the sets
+// lits (ids into lits[exprOrig]) and digits digits.
+type exprGate struct {
+	lits   []int32
+	digits int
 }
 
 // groupGate is a require group: one of its words, or what one of its "re:"
@@ -62,6 +145,9 @@ type ruleGate struct {
 type groupGate struct {
 	word reqID
 	lits [][]int32
+	// re identifies each of the group's patterns by its source: the same
+	// pattern in several rules is matched once per field.
+	re []int32
 }
 
 // needGate is what the rule's detector needs: any one of these (each
@@ -72,19 +158,43 @@ type needGate struct {
 	onOrig      bool
 }
 
-func newPrefilter(rules []*rulepack.Rule) *prefilter {
+// newPrefilter builds the prefilter of the rules of a pack, of which the
+// linter runs active.
+func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	p := &prefilter{exact: map[string]int32{}, prefix: map[string]int32{}, ids: map[*phrase.Set]reqID{}, gates: map[*rulepack.Rule]*ruleGate{}}
 	var litSets [2][][]string
+	// litID returns the id of a literal set in litSets[k], each set once.
+	litIDs := [2]map[string]int32{{}, {}}
+	litID := func(k int, set []string) int32 {
+		key := strings.Join(set, "\x00")
+		id, ok := litIDs[k][key]
+		if !ok {
+			id = int32(len(litSets[k]))
+			litIDs[k][key] = id
+			litSets[k] = append(litSets[k], set)
+		}
+		return id
+	}
+	reIDs := map[string]int32{}
 	for _, r := range rules {
 		g := &ruleGate{postVeto: -1}
+		g.veto, g.boost, g.lower, g.nearVeto = p.req(r.Context.Veto), p.req(r.Context.Boost), p.req(r.Context.Lower), p.req(r.Context.NearVeto)
+		for _, set := range r.Context.SomeGroups {
+			g.some = append(g.some, p.req(set))
+		}
 		for i, set := range r.Context.Require {
 			gg := groupGate{word: p.req(set)}
 			if i < len(r.Context.RequireRe) {
 				for _, re := range r.Context.RequireRe[i] {
+					id, ok := reIDs[re.String()]
+					if !ok {
+						id = int32(len(reIDs))
+						reIDs[re.String()] = id
+					}
+					gg.re = append(gg.re, id)
 					var ids []int32
 					for _, set := range patternLiterals(re) {
-						ids = append(ids, int32(len(litSets[1])))
-						litSets[1] = append(litSets[1], set)
+						ids = append(ids, litID(1, set))
 					}
 					gg.lits = append(gg.lits, ids)
 				}
@@ -101,8 +211,7 @@ func newPrefilter(rules []*rulepack.Rule) *prefilter {
 				for _, alt := range n.Literals {
 					var ids []int32
 					for _, set := range alt {
-						ids = append(ids, int32(len(litSets[k])))
-						litSets[k] = append(litSets[k], set)
+						ids = append(ids, litID(k, set))
 					}
 					ng.lits = append(ng.lits, ids)
 				}
@@ -111,7 +220,30 @@ func newPrefilter(rules []*rulepack.Rule) *prefilter {
 				g.need = ng
 			}
 		}
+		if eg, ok := r.Detector.(detect.ExprGated); ok {
+			needs, orig := eg.ExprNeeds()
+			k := b2i(orig)
+			useful := false
+			for _, n := range needs {
+				var e exprGate
+				for _, set := range n.Literals {
+					e.lits = append(e.lits, litID(k, set))
+				}
+				e.digits = n.Digits
+				useful = useful || len(e.lits) > 0 || e.digits > 0
+				g.exprs = append(g.exprs, e)
+			}
+			if useful {
+				g.gated, g.exprOrig = eg, orig
+			} else {
+				g.exprs = nil
+			}
+		}
 		p.gates[r] = g
+	}
+	p.nre = len(reIDs)
+	for _, r := range active {
+		p.order = append(p.order, p.gates[r])
 	}
 	for k := range litSets {
 		p.lits[k] = newLitMatcher(litSets[k])
@@ -119,7 +251,10 @@ func newPrefilter(rules []*rulepack.Rule) *prefilter {
 	lens := map[int]bool{}
 	for k := range p.prefix {
 		lens[len(k)] = true
+		p.prefixFirst[k[0]] = true
 	}
+	p.exactIdx = newWordIndex(p.exact)
+	p.prefixIdx = newWordIndex(p.prefix)
 	for n := range lens {
 		p.prefixLens = append(p.prefixLens, n)
 	}
@@ -139,8 +274,12 @@ func (p *prefilter) reqs(groups [][]*phrase.Set) [][]reqID {
 	return out
 }
 
-// req returns the requirement of a phrase set, adding its keys to the index.
+// req returns the requirement of a phrase set, adding its keys to the index
+// (-1 for a nil set).
 func (p *prefilter) req(s *phrase.Set) reqID {
+	if s == nil {
+		return -1
+	}
 	if id, ok := p.ids[s]; ok {
 		return id
 	}
@@ -174,16 +313,102 @@ func (p *prefilter) req(s *phrase.Set) reqID {
 // bits is a set of requirements.
 type bits []uint64
 
+// resizeBits returns an empty set of n bits, in b when it is large enough.
+func resizeBits(b bits, n int) bits {
+	w := (n + 63) / 64
+	if cap(b) < w {
+		return make(bits, w)
+	}
+	b = b[:w]
+	clear(b)
+	return b
+}
+
 func (b bits) has(id reqID) bool { return b[id>>6]&(1<<(uint(id)&63)) != 0 }
 func (b bits) set(id reqID)      { b[id>>6] |= 1 << (uint(id) & 63) }
 
-// fieldIndex is what a field of one post meets.
+// fieldIndex is what a field of one post meets. Its sets are kept from
+// post to post (reset by init).
 type fieldIndex struct {
 	lits     [2]bits // literal sets found (see prefilter.lits), once asked
+	litsDone [2]bool
 	plain    bits
-	deob     bits // nil until a disguised detector asks
+	deob     bits // once a disguised detector asks
 	wild     bool // the deobfuscated view has a masked or stretched word
 	deobDone bool
+	// found holds, for the requirements in known, whether a phrase of
+	// their set occurs in the field's tokens; reHit, for the require
+	// patterns in reKnown, whether the pattern matches the field.
+	found, known  bits
+	reHit, reDone bits
+	// digits counts the ASCII digits of the folded ([0]) and original
+	// ([1]) text, -1 until asked.
+	digits [2]int
+}
+
+// init indexes the field v of a new post.
+func (fi *fieldIndex) init(p *prefilter, v *textnorm.View) {
+	fi.plain = p.mark(fi.plain, v.Tokens, detect.HashtagWords(v.Orig))
+	fi.litsDone = [2]bool{}
+	fi.deobDone, fi.wild = false, false
+	clear(fi.known)
+	clear(fi.found)
+	clear(fi.reDone)
+	clear(fi.reHit)
+	fi.digits = [2]int{-1, -1}
+}
+
+// mayRun reports whether expression e may match in the field.
+func (fi *fieldIndex) mayRun(p *prefilter, e *exprGate, orig bool, v *textnorm.View) bool {
+	if e.digits > 0 {
+		k := b2i(orig)
+		if fi.digits[k] < 0 {
+			s := v.Fold
+			if orig {
+				s = v.Orig
+			}
+			fi.digits[k] = detect.CountDigits(s)
+		}
+		if fi.digits[k] < e.digits {
+			return false
+		}
+	}
+	return len(e.lits) == 0 || fi.literals(p, orig, v).hasAll(e.lits)
+}
+
+// findAll reports whether a phrase of set (requirement id) occurs in the
+// field's tokens, looking once per post.
+func (fi *fieldIndex) findAll(p *prefilter, id reqID, set *phrase.Set, v *textnorm.View) bool {
+	if !fi.plain.has(id) {
+		return false // none of its key words: no phrase of it can match
+	}
+	if fi.known == nil {
+		fi.known = make(bits, (p.nreq+63)/64)
+		fi.found = make(bits, (p.nreq+63)/64)
+	}
+	if !fi.known.has(id) {
+		fi.known.set(id)
+		if _, ok := set.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+			fi.found.set(id)
+		}
+	}
+	return fi.found.has(id)
+}
+
+// matchRe reports whether a require pattern (id) matches the field's
+// original text, matching once per post.
+func (fi *fieldIndex) matchRe(p *prefilter, id int32, re *regexp.Regexp, v *textnorm.View) bool {
+	if fi.reDone == nil {
+		fi.reDone = make(bits, (p.nre+63)/64)
+		fi.reHit = make(bits, (p.nre+63)/64)
+	}
+	if !fi.reDone.has(id) {
+		fi.reDone.set(id)
+		if re.MatchString(v.Orig) {
+			fi.reHit.set(id)
+		}
+	}
+	return fi.reHit.has(id)
 }
 
 // postGate is the prefilter's state for one post.
@@ -191,10 +416,13 @@ type postGate struct {
 	p      *prefilter
 	text   *fieldIndex // the post's text, the field most rules look at
 	fields map[string]*fieldIndex
+	// textBuf holds text, kept from post to post.
+	textBuf fieldIndex
 }
 
-func (p *prefilter) forPost() *postGate {
-	return &postGate{p: p}
+// reset prepares the gate for a new post.
+func (g *postGate) reset() {
+	g.text, g.fields = nil, nil
 }
 
 func (g *postGate) field(name string, v *textnorm.View) *fieldIndex {
@@ -204,11 +432,13 @@ func (g *postGate) field(name string, v *textnorm.View) *fieldIndex {
 	if fi, ok := g.fields[name]; ok {
 		return fi
 	}
-	fi := &fieldIndex{plain: g.p.mark(v.Tokens, detect.HashtagWords(v.Orig))}
 	if name == detect.FieldText {
-		g.text = fi
-		return fi
+		g.text = &g.textBuf
+		g.text.init(g.p, v)
+		return g.text
 	}
+	fi := &fieldIndex{}
+	fi.init(g.p, v)
 	if g.fields == nil {
 		g.fields = make(map[string]*fieldIndex, 2)
 	}
@@ -216,25 +446,38 @@ func (g *postGate) field(name string, v *textnorm.View) *fieldIndex {
 	return fi
 }
 
-// mark returns the requirements met by some of the tokens.
-func (p *prefilter) mark(lists ...[]textnorm.Token) bits {
-	b := make(bits, (p.nreq+63)/64)
+// mark returns the requirements met by some of the tokens, in dst when it
+// is large enough.
+func (p *prefilter) mark(dst bits, lists ...[]textnorm.Token) bits {
+	b := resizeBits(dst, p.nreq)
 	for _, id := range p.always {
 		b.set(id)
 	}
 	for _, toks := range lists {
-		for _, t := range toks {
+		for i := range toks {
+			t := &toks[i]
 			w := t.Text
-			if k, ok := p.exact[w]; ok {
+			h := t.Hash
+			if h == 0 {
+				h = textnorm.HashWord(w)
+			}
+			if k, ok := p.exactIdx.get(h, w); ok {
 				for _, id := range p.postings[k] {
 					b.set(id)
 				}
 			}
-			for _, n := range p.prefixLens {
-				if n > len(w) {
+			if w == "" || !p.prefixFirst[w[0]] {
+				continue
+			}
+			rh, n := textnorm.HashStart(), 0
+			for _, l := range p.prefixLens {
+				if l > len(w) {
 					break
 				}
-				if k, ok := p.prefix[w[:n]]; ok {
+				for ; n < l; n++ {
+					rh = textnorm.HashByte(rh, w[n])
+				}
+				if k, ok := p.prefixIdx.get(textnorm.HashDone(rh), w[:l]); ok {
 					for _, id := range p.postings[k] {
 						b.set(id)
 					}
@@ -245,10 +488,66 @@ func (p *prefilter) mark(lists ...[]textnorm.Token) bits {
 	return b
 }
 
-// gateOf returns the requirements of rule r; nil without a prefilter.
-func (g *postGate) gateOf(r *rulepack.Rule) *ruleGate {
+// wordIndex maps words to keys by their hashes (textnorm.HashWord): open
+// addressing, at most half full.
+type wordIndex struct {
+	slots []wordSlot
+	shift uint8
+}
+
+type wordSlot struct {
+	hash uint64 // 0: empty
+	word string
+	key  int32
+}
+
+func newWordIndex(m map[string]int32) wordIndex {
+	var x wordIndex
+	if len(m) == 0 {
+		return x
+	}
+	size, bits := 2, uint8(1)
+	for size < 2*len(m) {
+		size, bits = size*2, bits+1
+	}
+	x.slots = make([]wordSlot, size)
+	x.shift = 64 - bits
+	for w, key := range m {
+		h := textnorm.HashWord(w)
+		k := h >> x.shift
+		for x.slots[k].hash != 0 {
+			k = (k + 1) & uint64(size-1)
+		}
+		x.slots[k] = wordSlot{hash: h, word: w, key: key}
+	}
+	return x
+}
+
+// get returns the key of word w, whose hash is h.
+func (x *wordIndex) get(h uint64, w string) (int32, bool) {
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(x.slots) - 1)
+	for k := h >> x.shift; ; k = (k + 1) & mask {
+		sl := &x.slots[k]
+		if sl.hash == 0 {
+			return 0, false
+		}
+		if sl.hash == h && sl.word == w {
+			return sl.key, true
+		}
+	}
+}
+
+// gateAt returns the requirements of rule r, the kth of the linter's rules
+// (-1: another rule of the pack); nil without a prefilter.
+func (g *postGate) gateAt(r *rulepack.Rule, k int) *ruleGate {
 	if g == nil {
 		return nil
+	}
+	if k >= 0 && k < len(g.p.order) {
+		return g.p.order[k]
 	}
 	return g.p.gates[r]
 }
@@ -276,7 +575,7 @@ func (g *postGate) pass(rg *ruleGate, field string, v *textnorm.View) bool {
 		if !fi.deobDone {
 			fi.deobDone = true
 			dv := v.Deobfuscated()
-			fi.deob = g.p.mark(dv.Tokens)
+			fi.deob = g.p.mark(fi.deob, dv.Tokens)
 			for _, t := range dv.Tokens {
 				if strings.IndexByte(t.Text, '*') >= 0 || hasRun(t.Text, 3) {
 					fi.wild = true
@@ -295,12 +594,13 @@ func (g *postGate) pass(rg *ruleGate, field string, v *textnorm.View) bool {
 // text, or its lowered original text with orig.
 func (fi *fieldIndex) literals(p *prefilter, orig bool, v *textnorm.View) bits {
 	k := b2i(orig)
-	if fi.lits[k] == nil {
+	if !fi.litsDone[k] {
+		fi.litsDone[k] = true
 		s := v.Fold
 		if orig {
 			s = detect.LowerLiterals(v.Orig)
 		}
-		fi.lits[k] = p.lits[k].scan(s)
+		fi.lits[k] = p.lits[k].scan(fi.lits[k], s)
 	}
 	return fi.lits[k]
 }
@@ -319,11 +619,58 @@ func patternLiterals(re *regexp.Regexp) [][]string {
 // field (its literals are there).
 func (g *postGate) anyPattern(gg *groupGate, fi *fieldIndex, v *textnorm.View) bool {
 	for _, ids := range gg.lits {
-		if len(ids) == 0 || fi.literals(g.p, true, v).all([][]int32{ids}) {
+		if len(ids) == 0 || fi.literals(g.p, true, v).hasAll(ids) {
 			return true
 		}
 	}
 	return false
+}
+
+// What requireSoon knows of a rule's require groups in a field.
+const (
+	requireUnmet   = iota // a group is met nowhere in the field
+	requireMetAll         // every group is met
+	requirePending        // the rest rests on patterns not yet matched
+)
+
+// requireSoon is requireMet without matching patterns: the groups met by
+// their words, or by a pattern already matched in the field, and the
+// groups that cannot be met (no word, and no pattern whose literals are
+// there) are known; the others are pending.
+func (g *postGate) requireSoon(rg *ruleGate, r *rulepack.Rule, field string, v *textnorm.View) int {
+	fi := g.field(field, v)
+	c := &r.Context
+	state := requireMetAll
+	for i, set := range c.Require {
+		gg := &rg.require[i]
+		if fi.findAll(g.p, gg.word, set, v) {
+			continue
+		}
+		met, pending := false, false
+		if i < len(c.RequireRe) {
+			for j := range c.RequireRe[i] {
+				if ids := gg.lits[j]; len(ids) > 0 && !fi.literals(g.p, true, v).hasAll(ids) {
+					continue
+				}
+				if id := gg.re[j]; fi.reDone != nil && fi.reDone.has(id) {
+					if fi.reHit.has(id) {
+						met = true
+						break
+					}
+					continue
+				}
+				pending = true
+			}
+		}
+		switch {
+		case met:
+		case pending:
+			state = requirePending
+		default:
+			return requireUnmet
+		}
+	}
+	return state
 }
 
 // requireMet is the engine's requireMet with the prefilter's knowledge: a
@@ -332,22 +679,33 @@ func (g *postGate) requireMet(rg *ruleGate, r *rulepack.Rule, field string, v *t
 	fi := g.field(field, v)
 	c := &r.Context
 	for i, set := range c.Require {
-		if _, ok := set.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+		gg := &rg.require[i]
+		if fi.findAll(g.p, gg.word, set, v) {
 			continue
 		}
 		met := false
 		if i < len(c.RequireRe) {
 			for j, re := range c.RequireRe[i] {
-				if ids := rg.require[i].lits[j]; len(ids) > 0 && !fi.literals(g.p, true, v).all([][]int32{ids}) {
+				if ids := gg.lits[j]; len(ids) > 0 && !fi.literals(g.p, true, v).hasAll(ids) {
 					continue
 				}
-				if re.MatchString(v.Orig) {
+				if fi.matchRe(g.p, gg.re[j], re, v) {
 					met = true
 					break
 				}
 			}
 		}
 		if !met {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAll reports whether every one of the requirements is met.
+func (b bits) hasAll(ids []reqID) bool {
+	for _, id := range ids {
+		if !b.has(id) {
 			return false
 		}
 	}
@@ -371,13 +729,14 @@ func (b bits) all(groups [][]reqID) bool {
 	return false
 }
 
-// postVetoAbsent reports whether the rule's post_veto words surely do not
-// occur in the post's text, so that looking for them is needless.
-func (g *postGate) postVetoAbsent(rg *ruleGate, v *textnorm.View) bool {
+// postVetoed reports whether the rule's post_veto words occur in the
+// post's text (v), looking once per post for each list.
+func (g *postGate) postVetoed(rg *ruleGate, set *phrase.Set, v *textnorm.View) bool {
 	if rg == nil || rg.postVeto < 0 {
-		return false
+		_, ok := set.FindIn(v.Tokens, 0, len(v.Tokens))
+		return ok
 	}
-	return !g.field(detect.FieldText, v).plain.has(rg.postVeto)
+	return g.field(detect.FieldText, v).findAll(g.p, rg.postVeto, set, v)
 }
 
 func b2i(b bool) int {

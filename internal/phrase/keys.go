@@ -78,7 +78,8 @@ func quickBit(t string) uint64 {
 
 func (s *Set) buildQuick() {
 	q := &quickFilter{any: len(s.any) > 0}
-	for w := range s.exact {
+	for _, id := range s.first.ids {
+		w := s.phrases[id].words[0].text
 		if w == "" {
 			q.any = true // cannot happen: tokens are never empty
 			continue

@@ -13,21 +13,31 @@ import (
 // A Set is a compiled list of phrases. It is immutable and safe for
 // concurrent use.
 type Set struct {
-	exact  map[string][]int // first word -> phrase indexes
-	prefix map[string][]int // first two letters of a prefix first word -> phrase indexes
-	any    []int            // phrases starting with a lone '*'
+	// first indexes the phrases by their first word when it is a whole
+	// word: an open-addressing table of the words' hashes (Token.Hash), so
+	// that looking a token up costs no hashing and no string comparison
+	// unless it is one of the words.
+	first firstTable
+	// prefix indexes phrases whose first word is a prefix ("insult*") by
+	// the prefix's first two bytes (or its one byte), see prefixKey.
+	prefix map[uint32][]int32
+	any    []int32 // phrases starting with a lone '*'
+	// single are the single-word phrases of whole words, in order: the
+	// candidates for a masked token ("f*ck").
+	single []int32
 	// collapsed maps single-word phrases with their letter runs collapsed
 	// ("fuck" -> "fuck", "stupid" -> "stupid", "ass" -> "as") for stretched
 	// spellings; used only by MatchDisguised.
 	collapsed map[string][]int
 	phrases   []compiled
-	// quick rejects, without a map look-up, most tokens at which no phrase
-	// starts (see keys.go).
+	// quick rejects, without a table look-up, most tokens at which no
+	// phrase starts (see keys.go).
 	quick *quickFilter
 }
 
 type word struct {
 	text   string
+	hash   uint64 // textnorm.HashWord(text) for a whole word
 	prefix bool
 	any    bool
 }
@@ -41,11 +51,14 @@ type compiled struct {
 type Match struct {
 	Phrase      string
 	First, Last int
+	// Index is the phrase's index among the set's phrases (Sources).
+	Index int
 }
 
 // Compile builds a Set. Empty entries and lines starting with '#' are ignored.
 func Compile(phrases []string) *Set {
-	s := &Set{exact: map[string][]int{}, prefix: map[string][]int{}, collapsed: map[string][]int{}}
+	s := &Set{collapsed: map[string][]int{}}
+	var exact []firstEntry
 	for _, p := range phrases {
 		p = strings.TrimSpace(p)
 		if p == "" || strings.HasPrefix(p, "#") {
@@ -75,25 +88,48 @@ func Compile(phrases []string) *Set {
 		if len(c.words) == 0 {
 			continue
 		}
+		for k := range c.words {
+			if w := &c.words[k]; !w.any && !w.prefix {
+				w.hash = textnorm.HashWord(w.text)
+			}
+		}
 		idx := len(s.phrases)
 		s.phrases = append(s.phrases, c)
 		w := c.words[0]
 		switch {
 		case w.any:
-			s.any = append(s.any, idx)
+			s.any = append(s.any, int32(idx))
 		case w.prefix:
+			if s.prefix == nil {
+				s.prefix = map[uint32][]int32{}
+			}
 			k := prefixKey(w.text)
-			s.prefix[k] = append(s.prefix[k], idx)
+			s.prefix[k] = append(s.prefix[k], int32(idx))
 		default:
-			s.exact[w.text] = append(s.exact[w.text], idx)
+			exact = append(exact, firstEntry{w.hash, int32(idx)})
 		}
 		if len(c.words) == 1 && !w.any && !w.prefix {
+			s.single = append(s.single, int32(idx))
 			k := collapse(w.text)
 			s.collapsed[k] = append(s.collapsed[k], idx)
 		}
 	}
+	s.first = newFirstTable(exact, s.phrases)
 	s.buildQuick()
 	return s
+}
+
+// Sources returns the set's phrases as written (trimmed), in the order of
+// their indexes (Match.Index).
+func (s *Set) Sources() []string {
+	if s == nil {
+		return nil
+	}
+	out := make([]string, len(s.phrases))
+	for i := range s.phrases {
+		out[i] = s.phrases[i].source
+	}
+	return out
 }
 
 // Len returns the number of phrases.
@@ -104,21 +140,39 @@ func (s *Set) Len() int {
 	return len(s.phrases)
 }
 
-func prefixKey(w string) string {
-	if len(w) > 2 {
-		return w[:2]
+// prefixKey returns the key of a prefix first word, or of a token: its
+// first two bytes, or its one byte.
+func prefixKey(w string) uint32 {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return 1<<16 | uint32(w[0])
 	}
-	return w
+	return 2<<16 | uint32(w[0])<<8 | uint32(w[1])
 }
 
-func (w word) matches(tok string) bool {
+// matches reports whether the word matches a token.
+func (w *word) matches(t *textnorm.Token) bool {
 	switch {
 	case w.any:
 		return true
 	case w.prefix:
-		return strings.HasPrefix(tok, w.text)
+		return strings.HasPrefix(t.Text, w.text)
 	}
-	return tok == w.text
+	if t.Hash != 0 && t.Hash != w.hash {
+		return false
+	}
+	return t.Text == w.text
+}
+
+// tokHash returns a token's hash, computing it when the token was made
+// without one.
+func tokHash(t *textnorm.Token) uint64 {
+	if t.Hash != 0 {
+		return t.Hash
+	}
+	return textnorm.HashWord(t.Text)
 }
 
 // FindAll calls fn for every phrase match in toks, in token order. Matches may
@@ -143,47 +197,106 @@ func (s *Set) FindIn(toks []textnorm.Token, lo, hi int) (Match, bool) {
 	if hi > len(toks) {
 		hi = len(toks)
 	}
-	var found Match
-	ok := false
 	sub := toks[:hi]
-	for i := lo; i < hi && !ok; i++ {
-		s.matchAt(sub, i, func(m Match) {
-			if !ok {
-				found, ok = m, true
-			}
-		})
+	for i := lo; i < hi; i++ {
+		if m, ok := s.firstAt(sub, i); ok {
+			return m, true
+		}
 	}
-	return found, ok
+	return Match{}, false
+}
+
+// The phrases that may start at token i are tried in this order: those
+// whose first word is the token (in index order), those whose first word
+// is a prefix keyed as the token, those keyed by its first byte, those
+// starting with any word.
+
+// nextID takes the lower first index of two ascending lists.
+func nextID(a, b *[]int32) int32 {
+	x, y := *a, *b
+	if len(y) == 0 || len(x) > 0 && x[0] < y[0] {
+		*a = x[1:]
+		return x[0]
+	}
+	*b = y[1:]
+	return y[0]
 }
 
 func (s *Set) matchAt(toks []textnorm.Token, i int, fn func(Match)) {
-	t := toks[i].Text
+	tok := &toks[i]
+	t := tok.Text
 	if !s.mayStart(t) {
 		return
 	}
-	try := func(ids []int) {
-		for _, id := range ids {
-			if last, ok := s.phrases[id].matchFrom(toks, i); ok {
-				fn(Match{Phrase: s.phrases[id].source, First: i, Last: last})
+	try := func(id int32) {
+		if last, ok := s.phrases[id].matchFrom(toks, i); ok {
+			fn(Match{Phrase: s.phrases[id].source, First: i, Last: last, Index: int(id)})
+		}
+	}
+	a, b := s.first.lookup(toks, i, tokHash(tok))
+	for len(a)+len(b) > 0 {
+		try(nextID(&a, &b))
+	}
+	if s.prefix != nil && t != "" {
+		for _, id := range s.prefix[prefixKey(t)] {
+			try(id)
+		}
+		for _, id := range s.prefix[prefixKey(t[:1])] {
+			try(id)
+		}
+	}
+	for _, id := range s.any {
+		try(id)
+	}
+}
+
+// firstAt returns the first match matchAt would report at token i.
+func (s *Set) firstAt(toks []textnorm.Token, i int) (Match, bool) {
+	tok := &toks[i]
+	t := tok.Text
+	if !s.mayStart(t) {
+		return Match{}, false
+	}
+	a, b := s.first.lookup(toks, i, tokHash(tok))
+	for len(a)+len(b) > 0 {
+		if m, ok := s.try(toks, i, nextID(&a, &b)); ok {
+			return m, true
+		}
+	}
+	if s.prefix != nil && t != "" {
+		for _, id := range s.prefix[prefixKey(t)] {
+			if m, ok := s.try(toks, i, id); ok {
+				return m, true
+			}
+		}
+		for _, id := range s.prefix[prefixKey(t[:1])] {
+			if m, ok := s.try(toks, i, id); ok {
+				return m, true
 			}
 		}
 	}
-	try(s.exact[t])
-	if len(s.prefix) > 0 {
-		try(s.prefix[prefixKey(t)])
-		if len(t) >= 1 {
-			try(s.prefix[t[:1]])
+	for _, id := range s.any {
+		if m, ok := s.try(toks, i, id); ok {
+			return m, true
 		}
 	}
-	try(s.any)
+	return Match{}, false
+}
+
+// try matches phrase id at token i.
+func (s *Set) try(toks []textnorm.Token, i int, id int32) (Match, bool) {
+	if last, ok := s.phrases[id].matchFrom(toks, i); ok {
+		return Match{Phrase: s.phrases[id].source, First: i, Last: last, Index: int(id)}, true
+	}
+	return Match{}, false
 }
 
 func (c *compiled) matchFrom(toks []textnorm.Token, i int) (int, bool) {
 	if i+len(c.words) > len(toks) {
 		return 0, false
 	}
-	for k, w := range c.words {
-		if !w.matches(toks[i+k].Text) {
+	for k := range c.words {
+		if !c.words[k].matches(&toks[i+k]) {
 			return 0, false
 		}
 	}
@@ -206,13 +319,13 @@ func (s *Set) MatchDisguised(toks []textnorm.Token, fn func(Match)) {
 		t := tok.Text
 		if strings.IndexByte(t, '*') >= 0 {
 			if id, ok := s.maskedWord(t); ok {
-				fn(Match{Phrase: s.phrases[id].source, First: i, Last: i})
+				fn(Match{Phrase: s.phrases[id].source, First: i, Last: i, Index: id})
 			}
 			continue
 		}
 		if hasRun(t, 3) {
 			if ids := s.collapsed[collapse(t)]; len(ids) > 0 {
-				fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i})
+				fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i, Index: ids[0]})
 			}
 		}
 	}
@@ -235,19 +348,12 @@ func (s *Set) maskedWord(t string) (int, bool) {
 		return 0, false
 	}
 	one := []textnorm.Token{{Text: body, End: len(body)}}
-	found, id := false, 0
-	s.matchAt(one, 0, func(m Match) {
-		if !found {
-			for k, p := range s.phrases {
-				if p.source == m.Phrase {
-					found, id = true, k
-					break
-				}
+	if m, ok := s.firstAt(one, 0); ok {
+		for k, p := range s.phrases {
+			if p.source == m.Phrase {
+				return k, true
 			}
 		}
-	})
-	if found {
-		return id, true
 	}
 	if hasRun(body, 3) {
 		if ids := s.collapsed[collapse(body)]; len(ids) > 0 {
@@ -267,15 +373,9 @@ func (s *Set) masked(t string) (int, bool) {
 	if letters < 1 || len(t) < 3 {
 		return 0, false
 	}
-	for _, ids := range s.exact {
-		for _, id := range ids {
-			c := &s.phrases[id]
-			if len(c.words) != 1 || c.words[0].prefix {
-				continue
-			}
-			if maskMatch(t, c.words[0].text) {
-				return id, true
-			}
+	for _, id := range s.single {
+		if maskMatch(t, s.phrases[id].words[0].text) {
+			return int(id), true
 		}
 	}
 	return 0, false
@@ -343,13 +443,13 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 	t := toks[i].Text
 	if strings.IndexByte(t, '*') >= 0 {
 		if id, ok := s.maskedWord(t); ok {
-			fn(Match{Phrase: s.phrases[id].source, First: i, Last: i})
+			fn(Match{Phrase: s.phrases[id].source, First: i, Last: i, Index: id})
 		}
 		return
 	}
 	if hasRun(t, 3) {
 		if ids := s.collapsed[collapse(t)]; len(ids) > 0 {
-			fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i})
+			fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i, Index: ids[0]})
 		}
 	}
 }
@@ -359,16 +459,25 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 // when t is masked ("f*ck") or stretched ("fuuuck"). Detectors use it to
 // skip, with one look-up, positions where no phrase of many sets can match.
 func (s *Set) CanStart(t string, disguised bool) bool {
+	return s.CanStartToken(&textnorm.Token{Text: t, End: len(t)}, disguised)
+}
+
+// CanStartToken is CanStart for a token (using its hash when it has one).
+func (s *Set) CanStartToken(tok *textnorm.Token, disguised bool) bool {
 	if s == nil || len(s.phrases) == 0 {
 		return false
 	}
-	if len(s.any) > 0 || len(s.exact[t]) > 0 {
+	t := tok.Text
+	if len(s.any) > 0 || s.mayStart(t) && s.first.has(tokHash(tok)) {
 		return true
 	}
 	if disguised && (strings.IndexByte(t, '*') >= 0 || hasRun(t, 3)) {
 		return true
 	}
-	for _, key := range []string{prefixKey(t), t[:min(1, len(t))]} {
+	if s.prefix == nil || t == "" {
+		return false
+	}
+	for _, key := range [2]uint32{prefixKey(t), prefixKey(t[:1])} {
 		for _, id := range s.prefix[key] {
 			if w := s.phrases[id].words[0]; strings.HasPrefix(t, w.text) {
 				return true
@@ -376,4 +485,130 @@ func (s *Set) CanStart(t string, disguised bool) bool {
 		}
 	}
 	return false
+}
+
+// firstTable maps the hashes of first words to the phrases starting with
+// them: open addressing, linear probing, at most half full. A word that
+// starts many phrases ("is", "she's": a thousand each in some lists) has a
+// second table, keyed by the phrases' second words.
+type firstTable struct {
+	slots []firstSlot
+	ids   []int32 // phrase indexes; slot k holds ids[lo:hi]
+	shift uint8   // index = hash >> shift
+	// second[k-1] indexes the phrases of a slot with sub == k.
+	second []secondIndex
+}
+
+type firstSlot struct {
+	hash   uint64 // 0: empty
+	lo, hi int32
+	sub    int32 // 0: none; else 1 + index into second
+}
+
+// secondIndex splits the phrases starting with one word: rest are those
+// without a whole second word (one word long, or a prefix or '*' next),
+// next the others by their second word.
+type secondIndex struct {
+	rest []int32
+	next *firstTable
+}
+
+// crowded is the number of phrases starting with one word from which
+// they are indexed by their second word too.
+const crowded = 8
+
+type firstEntry struct {
+	hash uint64
+	id   int32
+}
+
+// newFirstTable indexes entries (ascending ids) by hash; phrases gives the
+// phrases' words, for the second level (nil: one level only).
+func newFirstTable(entries []firstEntry, phrases []compiled) firstTable {
+	var t firstTable
+	if len(entries) == 0 {
+		return t
+	}
+	// Group the phrases of each word, keeping their order.
+	byHash := map[uint64][]int32{}
+	var order []uint64
+	for _, e := range entries {
+		if _, ok := byHash[e.hash]; !ok {
+			order = append(order, e.hash)
+		}
+		byHash[e.hash] = append(byHash[e.hash], e.id)
+	}
+	size, bits := 2, uint8(1)
+	for size < 2*len(order) {
+		size, bits = size*2, bits+1
+	}
+	t.slots = make([]firstSlot, size)
+	t.shift = 64 - bits
+	t.ids = make([]int32, 0, len(entries))
+	for _, h := range order {
+		k := h >> t.shift
+		for t.slots[k].hash != 0 {
+			k = (k + 1) & uint64(size-1)
+		}
+		ids := byHash[h]
+		lo := int32(len(t.ids))
+		t.ids = append(t.ids, ids...)
+		t.slots[k] = firstSlot{hash: h, lo: lo, hi: int32(len(t.ids))}
+		if phrases != nil && len(ids) > crowded {
+			var sec secondIndex
+			var next []firstEntry
+			for _, id := range ids {
+				if ws := phrases[id].words; len(ws) > 1 && !ws[1].any && !ws[1].prefix {
+					next = append(next, firstEntry{ws[1].hash, id})
+				} else {
+					sec.rest = append(sec.rest, id)
+				}
+			}
+			nt := newFirstTable(next, nil)
+			sec.next = &nt
+			t.second = append(t.second, sec)
+			t.slots[k].sub = int32(len(t.second))
+		}
+	}
+	return t
+}
+
+// slot returns the slot of hash h, or nil.
+func (t *firstTable) slot(h uint64) *firstSlot {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for k := h >> t.shift; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
+		if sl.hash == h {
+			return sl
+		}
+		if sl.hash == 0 {
+			return nil
+		}
+	}
+}
+
+// has reports whether some phrase starts with a word of hash h.
+func (t *firstTable) has(h uint64) bool { return t.slot(h) != nil }
+
+// lookup returns, as two ascending lists, the phrases whose first word has
+// hash h (the hash of token i; or a word with the same hash: matchFrom
+// compares the words) and that may match at token i.
+func (t *firstTable) lookup(toks []textnorm.Token, i int, h uint64) (a, b []int32) {
+	sl := t.slot(h)
+	if sl == nil {
+		return nil, nil
+	}
+	if sl.sub == 0 {
+		return t.ids[sl.lo:sl.hi], nil
+	}
+	sec := &t.second[sl.sub-1]
+	if i+1 < len(toks) {
+		if nsl := sec.next.slot(tokHash(&toks[i+1])); nsl != nil {
+			return sec.rest, sec.next.ids[nsl.lo:nsl.hi]
+		}
+	}
+	return sec.rest, nil
 }

@@ -1,5 +1,7 @@
 package textnorm
 
+import "strings"
+
 // Deobfuscated is a second view of a text for word lists that must survive
 // disguise: leetspeak inside words (sh1t, @ss), masks (f*ck, f---), letters
 // spaced or dotted apart (f u c k, s.h.i.t). It is built only when a rule asks.
@@ -10,7 +12,7 @@ type Deobfuscated struct {
 	Tokens []Token
 	// fold[i] is the offset in the View's Fold of the byte that produced
 	// Text[i]; fold has len(Text)+1 entries.
-	fold []int
+	fold []int32
 }
 
 // Deobfuscated returns the disguise-resistant view, building it once.
@@ -24,10 +26,10 @@ func (v *View) Deobfuscated() *Deobfuscated {
 // OrigRange maps a range of the deobfuscated text to the original text.
 func (v *View) DeobfOrigRange(start, end int) (int, int) {
 	d := v.Deobfuscated()
-	fs := d.fold[start]
+	fs := int(d.fold[start])
 	fe := fs
 	if end > start {
-		fe = d.fold[end-1] + 1
+		fe = int(d.fold[end-1]) + 1
 	}
 	return v.OrigRange(fs, fe)
 }
@@ -43,16 +45,16 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' }
 // deobfuscate works on runs of non-space bytes ("chunks").
 func deobfuscate(fold string) *Deobfuscated {
 	out := make([]byte, 0, len(fold))
-	idx := make([]int, 0, len(fold)+1)
+	idx := make([]int32, 0, len(fold)+1)
 	emitSpace := func(at int) {
 		if len(out) > 0 && out[len(out)-1] != ' ' {
 			out = append(out, ' ')
-			idx = append(idx, at)
+			idx = append(idx, int32(at))
 		}
 	}
 	// First split into chunks separated by whitespace.
 	type chunk struct{ s, e int }
-	var chunks []chunk
+	chunks := make([]chunk, 0, len(fold)/4+1)
 	for i := 0; i < len(fold); {
 		for i < len(fold) && isSpace(fold[i]) {
 			i++
@@ -81,18 +83,18 @@ func deobfuscate(fold string) *Deobfuscated {
 				emitSpace(c.s)
 				for ; k < j; k++ {
 					out = append(out, fold[chunks[k].s])
-					idx = append(idx, chunks[k].s)
+					idx = append(idx, int32(chunks[k].s))
 				}
 				k--
 				continue
 			}
 		}
 		// Dotted or dashed single letters inside one chunk: s.h.i.t, f-u-c-k.
-		if letters, ok := separatedLetters(fold[c.s:c.e]); ok {
+		if separatedLetters(fold[c.s:c.e]) {
 			emitSpace(c.s)
-			for _, off := range letters {
+			for off := 0; off < c.e-c.s; off += 2 {
 				out = append(out, fold[c.s+off])
-				idx = append(idx, c.s+off)
+				idx = append(idx, int32(c.s+off))
 			}
 			continue
 		}
@@ -103,7 +105,7 @@ func deobfuscate(fold string) *Deobfuscated {
 		out = out[:len(out)-1]
 		idx = idx[:len(idx)-1]
 	}
-	idx = append(idx, len(fold))
+	idx = append(idx, int32(len(fold)))
 	d := &Deobfuscated{Text: string(out), fold: idx}
 	d.Tokens = deobfTokens(d.Text)
 	return d
@@ -112,37 +114,37 @@ func deobfuscate(fold string) *Deobfuscated {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // separatedLetters recognises "s.h.i.t" or "f-u-c-k": three or more single
-// letters each separated by one '.', '-' or '_'.
-func separatedLetters(s string) ([]int, bool) {
+// letters each separated by one '.', '-' or '_'. The letters are at the
+// even offsets.
+func separatedLetters(s string) bool {
 	if len(s) < 5 {
-		return nil, false
+		return false
 	}
-	var offs []int
 	for i := 0; i < len(s); i++ {
 		if i%2 == 0 {
 			if !isASCIILetter(s[i]) {
-				return nil, false
+				return false
 			}
-			offs = append(offs, i)
 		} else if s[i] != '.' && s[i] != '-' && s[i] != '_' {
-			return nil, false
+			return false
 		}
 	}
-	// Allow a trailing separator ("s.h.i.t.").
-	return offs, len(offs) >= 3
+	// Allow a trailing separator ("s.h.i.t."): len(s) >= 5 holds three
+	// letters.
+	return true
 }
 
 // deobfChunk rewrites one whitespace-free chunk: within each run of word-ish
 // bytes that holds at least one letter, leet digits and symbols become
 // letters and masks become '*'. Other bytes separate words.
-func deobfChunk(fold string, s, e int, out *[]byte, idx *[]int) {
+func deobfChunk(fold string, s, e int, out *[]byte, idx *[]int32) {
 	i := s
 	for i < e {
 		c := fold[i]
 		if !wordish(c) {
 			if len(*out) > 0 && (*out)[len(*out)-1] != ' ' {
 				*out = append(*out, ' ')
-				*idx = append(*idx, i)
+				*idx = append(*idx, int32(i))
 			}
 			i++
 			continue
@@ -179,7 +181,7 @@ func deobfChunk(fold string, s, e int, out *[]byte, idx *[]int) {
 				}
 			}
 			*out = append(*out, b)
-			*idx = append(*idx, k)
+			*idx = append(*idx, int32(k))
 		}
 		i = j
 	}
@@ -218,7 +220,12 @@ func wordish(c byte) bool {
 }
 
 func deobfTokens(s string) []Token {
-	var toks []Token
+	// The text is words separated by single spaces.
+	n := 0
+	if s != "" {
+		n = 1 + strings.Count(s, " ")
+	}
+	toks := make([]Token, 0, n)
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
 			i++
@@ -228,7 +235,7 @@ func deobfTokens(s string) []Token {
 			i++
 		}
 		if st < i {
-			toks = append(toks, Token{Start: st, End: i, Text: s[st:i]})
+			toks = append(toks, Token{Start: st, End: i, Text: s[st:i], Hash: HashWord(s[st:i])})
 		}
 	}
 	return toks

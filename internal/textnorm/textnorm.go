@@ -36,6 +36,45 @@ type View struct {
 type Token struct {
 	Start, End int
 	Text       string
+	// Hash is HashWord(Text), computed once when the text is tokenised so
+	// that word lists look words up without hashing them again; 0 in a
+	// Token made elsewhere (matchers then hash Text themselves).
+	Hash uint64
+}
+
+// FNV-1a, 64 bits: incremental, so that the hash of every prefix of a word
+// is found on the way to the hash of the word.
+const (
+	hashOffset = 14695981039346656037
+	hashPrime  = 1099511628211
+)
+
+// HashWord returns the hash of a word as Token.Hash holds it: never 0. Use
+// the high bits to index a table (FNV's low bits depend only on the low
+// bits of the bytes).
+func HashWord(s string) uint64 {
+	h := uint64(hashOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * hashPrime
+	}
+	return HashDone(h)
+}
+
+// HashStart, HashByte and HashDone compute HashWord a byte at a time:
+// HashDone(HashByte(...HashByte(HashStart(), s[0])..., s[n-1])) ==
+// HashWord(s[:n+1]), so that the hashes of all the prefixes of a word cost
+// one pass over it.
+func HashStart() uint64 { return hashOffset }
+
+// HashByte adds one byte to a running hash (see HashStart).
+func HashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * hashPrime }
+
+// HashDone turns a running hash into a word's hash (see HashStart).
+func HashDone(h uint64) uint64 {
+	if h == 0 {
+		return 1
+	}
+	return h
 }
 
 // New builds the view of s. It never fails: invalid UTF-8 is kept as is.
@@ -83,9 +122,24 @@ func (v *View) foldUnicode() {
 	state := -1
 	pos := 0
 	var buf []byte
-	for len(s) > 0 {
+	for pos < len(s) {
+		// An ASCII character followed by another (or by the end), other
+		// than CR LF, is a grapheme cluster of its own (no ASCII character
+		// extends or prepends to another). After such a cluster the next
+		// one is found as at the start of a text (state -1): nothing
+		// before it bears on its boundaries.
+		if c := s[pos]; state == -1 && c < utf8.RuneSelf && (pos+1 == len(s) || s[pos+1] < utf8.RuneSelf && !(c == '\r' && s[pos+1] == '\n')) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			v.start = append(v.start, int32(pos))
+			v.end = append(v.end, int32(pos+1))
+			pos++
+			continue
+		}
 		var cluster string
-		cluster, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		cluster, _, _, state = uniseg.FirstGraphemeClusterInString(s[pos:], state)
 		buf = foldCluster(buf[:0], cluster)
 		for range buf {
 			v.start = append(v.start, int32(pos))
@@ -93,6 +147,9 @@ func (v *View) foldUnicode() {
 		}
 		b.Write(buf)
 		pos += len(cluster)
+		if len(cluster) == 1 && cluster[0] < utf8.RuneSelf {
+			state = -1
+		}
 	}
 	v.Fold = b.String()
 	v.start = append(v.start, int32(pos))
@@ -216,7 +273,7 @@ func tokenize(s string) []Token {
 			}
 			break
 		}
-		toks = append(toks, Token{Start: start, End: i, Text: s[start:i]})
+		toks = append(toks, Token{Start: start, End: i, Text: s[start:i], Hash: HashWord(s[start:i])})
 	}
 	return toks
 }

@@ -53,7 +53,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("usage: train [-out DIR] [-scores FILE] LABELLED.jsonl...")
+		return errors.New("usage: train [-out DIR] [-scores FILE] LABELLED.jsonl [...]")
 	}
 	var data []labelled
 	for _, path := range fs.Args() {

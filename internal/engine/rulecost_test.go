@@ -1,0 +1,48 @@
+package engine
+
+import (
+	"os"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/postlint/postlint/internal/detect"
+)
+
+// TestRuleCost prints what each rule of the default pack costs on the
+// corpus, per post, most costly first (POSTLINT_RULECOST=1: it only
+// reports, and takes a few seconds).
+func TestRuleCost(t *testing.T) {
+	if os.Getenv("POSTLINT_RULECOST") == "" {
+		t.Skip("POSTLINT_RULECOST=1 to report the cost of each rule")
+	}
+	fast, _, pack := defaultLinters(t)
+	posts := prefilterPosts(t, pack)
+	for i := range posts {
+		fast.Lint(&posts[i], nil) // warm
+	}
+	cost := make([]time.Duration, len(fast.rules))
+	const rounds = 20
+	for range rounds {
+		for i := range posts {
+			rr := fast.newRun(detect.NewInput(&posts[i], fast.res))
+			for k, r := range fast.rules {
+				t0 := time.Now()
+				rr.run(r, k)
+				cost[k] += time.Since(t0)
+			}
+		}
+	}
+	idx := make([]int, len(cost))
+	var total time.Duration
+	for i := range idx {
+		idx[i] = i
+		total += cost[i]
+	}
+	sort.Slice(idx, func(a, b int) bool { return cost[idx[a]] > cost[idx[b]] })
+	n := time.Duration(rounds * len(posts))
+	t.Logf("total %v per post over %d posts", total/n, len(posts))
+	for _, k := range idx[:min(40, len(idx))] {
+		t.Logf("%8v %5.1f%%  %-10s %s", cost[k]/n, 100*float64(cost[k])/float64(total), fast.rules[k].Kind, fast.rules[k].ID)
+	}
+}
