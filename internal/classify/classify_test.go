@@ -295,3 +295,38 @@ func BenchmarkScore(b *testing.B) {
 		_ = s.P(0)
 	}
 }
+
+// TestFilterKeepsScores checks that the feature filter in front of the
+// weight table changes no score: it may let an unknown feature through,
+// never stop a known one.
+func TestFilterKeepsScores(t *testing.T) {
+	data, err := os.ReadFile("../../rules/models/implied.weights")
+	if err != nil {
+		t.Skip(err)
+	}
+	p, err := ParsePack(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.known == nil {
+		t.Fatal("a parsed pack should have its filter")
+	}
+	bare := *p
+	bare.known = nil
+	for _, text := range []string{
+		"the key safe code is 4472 and the side door is propped open after 8pm",
+		"heard in the managers meeting that maternity is moving site, not announced yet",
+		"lovely sunny day for the bake sale 🍰",
+		"",
+	} {
+		po := &post.Post{Text: text, Account: "personal"}
+		v := textnorm.New(po.Text)
+		f := Hash(po, v, OtherFields(po))
+		got, want := p.Score(f), bare.Score(f)
+		for i := range p.Categories {
+			if got.P(i) != want.P(i) {
+				t.Errorf("%q: %s: %v with the filter, %v without", text, p.Categories[i], got.P(i), want.P(i))
+			}
+		}
+	}
+}

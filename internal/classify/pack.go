@@ -28,6 +28,40 @@ type Pack struct {
 	rest  []byte           // while parsing: the weight lines, to size the table
 	rowOf map[uint64]int32 // feature hash → row of weights
 	rows  []float32        // len(rowOf) rows of len(Categories) weights
+	// known has a bit set for every feature hash in rowOf (filterBit): most
+	// of a post's features are in no model, and this small table, unlike
+	// rowOf, stays in cache.
+	known []uint64
+	shift uint
+}
+
+// buildFilter builds the filter known from rowOf: about 16 bits per
+// feature.
+func (p *Pack) buildFilter() {
+	bitsLog := uint(10)
+	for 1<<bitsLog < 16*len(p.rowOf) && bitsLog < 28 {
+		bitsLog++
+	}
+	p.shift = 64 - bitsLog
+	p.known = make([]uint64, 1<<bitsLog/64)
+	for h := range p.rowOf {
+		b := p.filterBit(h)
+		p.known[b/64] |= 1 << (b % 64)
+	}
+}
+
+// filterBit is the bit of known that stands for a feature hash.
+func (p *Pack) filterBit(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> p.shift }
+
+// row returns the row of weights of a feature hash.
+func (p *Pack) row(h uint64) (int32, bool) {
+	if p.known != nil {
+		if b := p.filterBit(h); p.known[b/64]&(1<<(b%64)) == 0 {
+			return 0, false
+		}
+	}
+	row, ok := p.rowOf[h]
+	return row, ok
 }
 
 // NewPack gathers trained models into a pack.
@@ -162,6 +196,7 @@ func (p *Pack) readWeights(next func() ([]byte, bool), bad func(string, ...any) 
 	for {
 		l, ok := next()
 		if !ok {
+			p.buildFilter()
 			return nil
 		}
 		if len(l) == 0 {
@@ -285,6 +320,7 @@ func (p *Pack) index() {
 			p.rows[int(row)*k+i] += float32(w)
 		}
 	}
+	p.buildFilter()
 }
 
 // Marshal writes the pack in its file format, features sorted, so that a
@@ -371,7 +407,7 @@ type hit struct {
 func (p *Pack) Score(features []Hashed) *PackScores {
 	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...)}
 	for _, f := range features {
-		if row, ok := p.rowOf[f.Hash]; ok {
+		if row, ok := p.row(f.Hash); ok {
 			s.hits = append(s.hits, hit{f.Token, row})
 		}
 	}

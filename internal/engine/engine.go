@@ -194,6 +194,9 @@ type ruleRun struct {
 	// finds something (see add); pendField is that field.
 	pending   int
 	pendField string
+	// postVeto: whether the rule's post_veto patterns match the post
+	// (vetoClear, vetoUnknown, vetoed).
+	postVeto int
 	// gate holds g, kept from post to post with its sets.
 	gate postGate
 }
@@ -262,13 +265,32 @@ func (rr *ruleRun) add(m detect.Match) {
 			return
 		}
 	}
-	if rr.n >= maxFindingsPerRule {
+	if rr.n >= maxFindingsPerRule || rr.postVetoed() {
 		return
 	}
 	if f, ok := rr.l.weigh(rr.in, rr.g, rr.rg, rr.r, m); ok {
 		rr.out = append(rr.out, f)
 		rr.n++
 	}
+}
+
+// States of ruleRun.postVeto.
+const (
+	vetoClear   = iota // no post_veto pattern matches the post
+	vetoUnknown        // not matched yet
+	vetoed             // a post_veto pattern matches: drop every match
+)
+
+// postVetoed reports whether a post_veto pattern of the rule being run
+// matches the post's text, matching them at the first call.
+func (rr *ruleRun) postVetoed() bool {
+	if rr.postVeto == vetoUnknown {
+		rr.postVeto = vetoClear
+		if rr.r.Context.PostVetoRe.Match(rr.in.Post.Text) {
+			rr.postVeto = vetoed
+		}
+	}
+	return rr.postVeto == vetoed
 }
 
 // prefilter returns the prefilter, nil until it is built (and always with
@@ -291,16 +313,23 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	if r.Context.PostVeto.Len() > 0 && rr.g.postVetoed(rg, r.Context.PostVeto, in.Text()) {
 		return
 	}
-	if r.Context.PostVetoRe.Match(in.Post.Text) {
-		return
-	}
 	rr.r, rr.n = r, 0
+	// The post_veto patterns run over the whole post: they are matched at
+	// the rule's first match (add), since most rules find nothing, but
+	// before a costly detector.
+	rr.postVeto = vetoClear
+	if len(r.Context.PostVetoRe) > 0 {
+		rr.postVeto = vetoUnknown
+	}
 	if pd, ok := r.Detector.(detect.PostDetector); ok {
 		pd.DetectPost(in, rr.emit)
 		return
 	}
 	d := r.Detector.(detect.Detector)
 	_, costly := d.(detect.NearGated)
+	if costly && rr.postVetoed() {
+		return
+	}
 	if costly && r.Context.Window > 0 && !l.noNear {
 		in.Near = rr.near
 		defer func() { in.Near = nil }()

@@ -12,7 +12,15 @@ type litMatcher struct {
 	class [256]uint8 // byte -> column; 0 for bytes in no literal
 	ncols int
 	delta []int32 // state*ncols + column -> state
+	// small is delta in half the memory, for automata of fewer than
+	// 1<<15 states: the state in the low bits, outFlag when the state has
+	// outputs, so that a scan reads out only where a literal ends. The
+	// table is the scan's working set: it stays in cache better.
+	small []uint16
 }
+
+// outFlag marks, in litMatcher.small, a state where literals end.
+const outFlag = 1 << 15
 
 func newLitMatcher(sets [][]string) *litMatcher {
 	m := &litMatcher{next: []map[byte]int32{nil}, fail: []int32{0}, out: [][]int32{nil}, nsets: len(sets)}
@@ -101,6 +109,16 @@ func newLitMatcher(sets [][]string) *litMatcher {
 		}
 	}
 	m.next = nil
+	if len(m.fail) < outFlag {
+		m.small = make([]uint16, len(m.delta))
+		for i, t := range m.delta {
+			m.small[i] = uint16(t)
+			if len(m.out[t]) > 0 {
+				m.small[i] |= outFlag
+			}
+		}
+		m.delta = nil
+	}
 	return m
 }
 
@@ -124,6 +142,19 @@ func mergeIDs(a, b []int32) []int32 {
 // enough.
 func (m *litMatcher) scan(dst bits, s string) bits {
 	b := resizeBits(dst, m.nsets)
+	if m.small != nil {
+		st := 0
+		for i := 0; i < len(s); i++ {
+			t := m.small[st*m.ncols+int(m.class[s[i]])]
+			st = int(t &^ outFlag)
+			if t&outFlag != 0 {
+				for _, id := range m.out[st] {
+					b.set(id)
+				}
+			}
+		}
+		return b
+	}
 	st := int32(0)
 	for i := 0; i < len(s); i++ {
 		st = m.delta[int(st)*m.ncols+int(m.class[s[i]])]

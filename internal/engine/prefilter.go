@@ -46,10 +46,17 @@ type prefilter struct {
 	postings            [][]reqID // key -> requirements it meets
 	always              []reqID   // requirements met anywhere (a phrase starting with *)
 	ids                 map[*phrase.Set]reqID
-	nreq                int
-	gates               map[*rulepack.Rule]*ruleGate
-	order               []*ruleGate // the gates of the linter's rules, in their order
-	nre                 int         // distinct require patterns (groupGate.re)
+	// byContent gives sets of the same phrases (one list used by several
+	// rules) one requirement, so that it is looked up once per post.
+	byContent map[string]reqID
+	// single marks the requirements whose phrases are all one word (whole
+	// or prefix): their key words are the phrases, so a key word among the
+	// field's tokens is a match (fieldIndex.tokens).
+	single bits
+	nreq   int
+	gates  map[*rulepack.Rule]*ruleGate
+	order  []*ruleGate // the gates of the linter's rules, in their order
+	nre    int         // distinct require patterns (groupGate.re)
 	// lits finds the literals of pattern rules: [0] in folded text, [1] in
 	// lowered original text.
 	lits [2]*litMatcher
@@ -161,7 +168,7 @@ type needGate struct {
 // newPrefilter builds the prefilter of the rules of a pack, of which the
 // linter runs active.
 func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
-	p := &prefilter{exact: map[string]int32{}, prefix: map[string]int32{}, ids: map[*phrase.Set]reqID{}, gates: map[*rulepack.Rule]*ruleGate{}}
+	p := &prefilter{exact: map[string]int32{}, prefix: map[string]int32{}, ids: map[*phrase.Set]reqID{}, byContent: map[string]reqID{}, gates: map[*rulepack.Rule]*ruleGate{}}
 	var litSets [2][][]string
 	// litID returns the id of a literal set in litSets[k], each set once.
 	litIDs := [2]map[string]int32{{}, {}}
@@ -283,9 +290,19 @@ func (p *prefilter) req(s *phrase.Set) reqID {
 	if id, ok := p.ids[s]; ok {
 		return id
 	}
+	content := strings.Join(s.Sources(), "\x00")
+	if id, ok := p.byContent[content]; ok {
+		p.ids[s] = id
+		return id
+	}
 	id := reqID(p.nreq)
 	p.nreq++
 	p.ids[s] = id
+	p.byContent[content] = id
+	if s.SingleWords() {
+		p.single = resizeKeep(p.single, p.nreq)
+		p.single.set(id)
+	}
 	k := s.KeyWords()
 	if k.Any {
 		p.always = append(p.always, id)
@@ -313,6 +330,14 @@ func (p *prefilter) req(s *phrase.Set) reqID {
 // bits is a set of requirements.
 type bits []uint64
 
+// resizeKeep returns b grown to hold n bits, keeping its bits.
+func resizeKeep(b bits, n int) bits {
+	for len(b) < (n+63)/64 {
+		b = append(b, 0)
+	}
+	return b
+}
+
 // resizeBits returns an empty set of n bits, in b when it is large enough.
 func resizeBits(b bits, n int) bits {
 	w := (n + 63) / 64
@@ -333,6 +358,9 @@ type fieldIndex struct {
 	lits     [2]bits // literal sets found (see prefilter.lits), once asked
 	litsDone [2]bool
 	plain    bits
+	// tokens is plain without the words of hashtags: the requirements
+	// whose key words are among the field's tokens.
+	tokens   bits
 	deob     bits // once a disguised detector asks
 	wild     bool // the deobfuscated view has a masked or stretched word
 	deobDone bool
@@ -348,7 +376,11 @@ type fieldIndex struct {
 
 // init indexes the field v of a new post.
 func (fi *fieldIndex) init(p *prefilter, v *textnorm.View) {
-	fi.plain = p.mark(fi.plain, v.Tokens, detect.HashtagWords(v.Orig))
+	fi.tokens = p.mark(fi.tokens, v.Tokens)
+	fi.plain = append(fi.plain[:0], fi.tokens...)
+	if tags := detect.HashtagWords(v.Orig); len(tags) > 0 {
+		p.markMore(fi.plain, tags)
+	}
 	fi.litsDone = [2]bool{}
 	fi.deobDone, fi.wild = false, false
 	clear(fi.known)
@@ -385,6 +417,9 @@ func (fi *fieldIndex) findAll(p *prefilter, id reqID, set *phrase.Set, v *textno
 	if fi.known == nil {
 		fi.known = make(bits, (p.nreq+63)/64)
 		fi.found = make(bits, (p.nreq+63)/64)
+	}
+	if int(id>>6) < len(p.single) && p.single.has(id) {
+		return fi.tokens.has(id)
 	}
 	if !fi.known.has(id) {
 		fi.known.set(id)
@@ -454,38 +489,43 @@ func (p *prefilter) mark(dst bits, lists ...[]textnorm.Token) bits {
 		b.set(id)
 	}
 	for _, toks := range lists {
-		for i := range toks {
-			t := &toks[i]
-			w := t.Text
-			h := t.Hash
-			if h == 0 {
-				h = textnorm.HashWord(w)
+		p.markMore(b, toks)
+	}
+	return b
+}
+
+// markMore marks in b the requirements met by the words of toks.
+func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
+	for i := range toks {
+		t := &toks[i]
+		w := t.Text
+		h := t.Hash
+		if h == 0 {
+			h = textnorm.HashWord(w)
+		}
+		if k, ok := p.exactIdx.get(h, w); ok {
+			for _, id := range p.postings[k] {
+				b.set(id)
 			}
-			if k, ok := p.exactIdx.get(h, w); ok {
+		}
+		if w == "" || !p.prefixFirst[w[0]] {
+			continue
+		}
+		rh, n := textnorm.HashStart(), 0
+		for _, l := range p.prefixLens {
+			if l > len(w) {
+				break
+			}
+			for ; n < l; n++ {
+				rh = textnorm.HashByte(rh, w[n])
+			}
+			if k, ok := p.prefixIdx.get(textnorm.HashDone(rh), w[:l]); ok {
 				for _, id := range p.postings[k] {
 					b.set(id)
 				}
 			}
-			if w == "" || !p.prefixFirst[w[0]] {
-				continue
-			}
-			rh, n := textnorm.HashStart(), 0
-			for _, l := range p.prefixLens {
-				if l > len(w) {
-					break
-				}
-				for ; n < l; n++ {
-					rh = textnorm.HashByte(rh, w[n])
-				}
-				if k, ok := p.prefixIdx.get(textnorm.HashDone(rh), w[:l]); ok {
-					for _, id := range p.postings[k] {
-						b.set(id)
-					}
-				}
-			}
 		}
 	}
-	return b
 }
 
 // wordIndex maps words to keys by their hashes (textnorm.HashWord): open

@@ -119,6 +119,20 @@ func Compile(phrases []string) *Set {
 	return s
 }
 
+// SingleWords reports whether every phrase of s is one word, whole or a
+// prefix ("word", "word*"), not a lone '*'.
+func (s *Set) SingleWords() bool {
+	if s == nil {
+		return false
+	}
+	for i := range s.phrases {
+		if ws := s.phrases[i].words; len(ws) != 1 || ws[0].any {
+			return false
+		}
+	}
+	return true
+}
+
 // Sources returns the set's phrases as written (trimmed), in the order of
 // their indexes (Match.Index).
 func (s *Set) Sources() []string {

@@ -146,3 +146,25 @@ func BenchmarkCrowded(b *testing.B) {
 		s.FindAll(toks, func(Match) {})
 	}
 }
+
+func TestSingleWords(t *testing.T) {
+	tests := []struct {
+		phrases []string
+		want    bool
+	}{
+		{[]string{"nurse", "doctor*"}, true},
+		{[]string{"nurse", "night staff"}, false},
+		{[]string{"*"}, false},
+		{[]string{"you * idiot"}, false},
+		{nil, true},
+	}
+	for _, tt := range tests {
+		if got := Compile(tt.phrases).SingleWords(); got != tt.want {
+			t.Errorf("Compile(%q).SingleWords() = %v, want %v", tt.phrases, got, tt.want)
+		}
+	}
+	var nilSet *Set
+	if nilSet.SingleWords() {
+		t.Error("a nil set has no words")
+	}
+}
