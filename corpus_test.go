@@ -21,17 +21,24 @@ var corpusPath = filepath.Join("..", "shared", "corpus", "posts.jsonl")
 // The first set was later used to find gaps (rules were broadened by
 // family after reading its misses); the second has never been tuned on.
 // The third (two parts) was scored blind, then used as a development set
-// and to train the classifier rules (rules/implied.yaml).
+// and to train the classifier rules (rules/implied.yaml). The fourth was
+// written blind and is never tuned on (see unreadPaths).
 // Each set is a glob of JSON Lines files, scored together.
 var holdoutPaths = []string{
 	filepath.Join("testdata", "holdout", "posts.jsonl"),
 	filepath.Join("testdata", "holdout2", "posts.jsonl"),
 	filepath.Join("testdata", "holdout3", "*.jsonl"),
+	filepath.Join("testdata", "holdout4", "posts.jsonl"),
 }
 
-// unreadPath is the set kept honest: its misses are never listed, so that
-// nobody tunes a rule on them.
-var unreadPath = filepath.Join("testdata", "holdout2", "posts.jsonl")
+// unreadPaths are the sets kept honest: their misses are never listed, so
+// that nobody tunes a rule on them. The fourth set was written blind from
+// the labelling guide and the policy alone, and first scored on the rules
+// of session 3's start (macro-F1 0.840, 8 of 136 clean posts flagged).
+var unreadPaths = map[string]bool{
+	filepath.Join("testdata", "holdout2", "posts.jsonl"): true,
+	filepath.Join("testdata", "holdout4", "posts.jsonl"): true,
+}
 
 // judgementCategories are the nine categories judged in context (issue 6):
 // on the corpus each must reach F1 0.85, and together they may flag at most
@@ -57,7 +64,7 @@ func TestHoldout(t *testing.T) {
 			}
 			posts = append(posts, more...)
 		}
-		s, _ := score(t, posts, path != unreadPath)
+		s, _ := score(t, posts, !unreadPaths[path])
 		cats := rulepack.Categories()
 		t.Logf("postlint on %s (%d posts):\n%s", path, len(posts), s.Table(cats))
 		if f1 := s.MacroF1(cats); f1 < 0.6 {
