@@ -103,7 +103,7 @@ const (
 // Detect reports the NHS numbers of one field: each run of ten digits, or
 // of 3-3-4 digits with one kind of separator, that passes the checks.
 func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
-	s := v.Fold
+	s, _ := digitLookalikes(v.Fold)
 	if countASCIIDigits(s, 10) < 10 {
 		return
 	}
@@ -121,6 +121,12 @@ func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func
 		switch i - a {
 		case 10:
 			e = i
+		case 1:
+			// "6 6 5 6 3 2 1 2 2 4": spaced out digit by digit.
+			if n, count, ok := spacedDigits(s, a, 10, 10); ok && count == 10 {
+				e, sep = a+n, ' '
+				i = e
+			}
 		case 3:
 			if n, ok := grouped334(s, a); ok {
 				e, sep = a+n, s[a+3]
@@ -140,7 +146,9 @@ func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func
 						k++
 					}
 				}
-				if nhsChecksumOK(digits) {
+				// A wrong check digit counts too when the number is
+				// named as one just before it ("NHS no 6360-340-691").
+				if nhsChecksumOK(digits) || d.namedBefore(v, a) {
 					e, sep = a+n, s[i]
 					i = e
 				}
@@ -149,7 +157,7 @@ func (d *nhsDetector) Detect(_ *Input, field string, v *textnorm.View, emit func
 		if e == 0 {
 			continue
 		}
-		if m, ok := d.check(v, a, e, sep); ok {
+		if m, ok := d.check(v, s, a, e, sep); ok {
 			m.Field = field
 			emit(m)
 		}
@@ -211,10 +219,18 @@ func groupedOther(s string, a int) (n int, ok bool) {
 	return i - a, true
 }
 
-// check decides whether the candidate s[a:e] of the folded text, grouped
-// with sep (0 when contiguous), is an NHS number.
-func (d *nhsDetector) check(v *textnorm.View, a, e int, sep byte) (Match, bool) {
-	s := v.Fold
+// namedBefore reports whether a context term ("NHS no", "patient") is in
+// the three words before the text at byte a.
+func (d *nhsDetector) namedBefore(v *textnorm.View, a int) bool {
+	ti := v.TokenIndexAt(a)
+	_, ok := d.context.FindIn(v.Tokens, ti-3, ti)
+	return ok
+}
+
+// check decides whether the candidate s[a:e] of s, the folded text with
+// look-alike letters read as digits (digitLookalikes), grouped with sep (0
+// when contiguous; ' ' when spaced digit by digit), is an NHS number.
+func (d *nhsDetector) check(v *textnorm.View, s string, a, e int, sep byte) (Match, bool) {
 	if !nhsBoundaries(s, a, e, sep) || inURLOrEmail(s, a, e) {
 		return Match{}, false
 	}

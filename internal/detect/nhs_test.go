@@ -137,6 +137,18 @@ func TestNHSDetector(t *testing.T) {
 		{"order 9434765918 dispatched", nil},
 		{"9434765918", nil},
 		{"943 476 5918 was the score", nil},
+		// Spaced out digit by digit, and look-alike letters for digits.
+		{"reading them out at 3am like 6 6 5 6 3 2 1 2 2 4 🥱", []want{{"6 6 5 6 3 2 1 2 2 4", 0.95, ""}}},
+		{"his NHS no. 9 4 3  4 7 6  5 9 1 8", []want{{"9 4 3  4 7 6  5 9 1 8", 0.6, noteNHSChecksum}}},
+		{"9 4 3 4 7 6 5 9 1 8", nil},
+		{"scores 9 4 3 4 7 6 5 9 1 9 3", nil},
+		{"NHS number 943 476 59l9", []want{{"943 476 59l9", 0.84, ""}}},
+		{"nhs no 4O1O232137", []want{{"4O1O232137", 0.99, ""}}},
+		{"lol 10oz of oil 200ml", nil},
+		// A grouping other than 3-3-4 with a wrong check digit, named
+		// as an NHS number just before it.
+		{"patient NHS no 6360-340-691 keeps coming up invalid", []want{{"6360-340-691", 0.6, noteNHSChecksum}}},
+		{"box 6360-340-691 in the store", nil},
 		// Not NHS numbers.
 		{"INV-9434765919", nil},
 		{"ref ABC9434765919", nil},

@@ -189,15 +189,20 @@ func buildPhone(o Options, env *Env) (any, error) {
 type phoneChunk struct {
 	start, end int // byte range in the folded text
 	digits     int
-	// open: the chunk was followed by one space and may go on into the
-	// next chunk.
+	// open: the chunk was followed by one space (or, for a lone digit,
+	// two: "0 7 7 0 0  9 0 0") and may go on into the next chunk, gap
+	// bytes on.
 	open bool
+	gap  int
 }
 
 // phoneScan is the state of one Detect call.
 type phoneScan struct {
-	d      *phoneDetector
-	v      *textnorm.View
+	d *phoneDetector
+	v *textnorm.View
+	// s is the folded text with look-alike letters read as digits
+	// (digitLookalikes): offsets into it are offsets into v.Fold.
+	s      string
 	field  string
 	emit   func(Match)
 	parses int
@@ -208,11 +213,11 @@ type phoneScan struct {
 // groups are cut at anything that is not a phone number and tried longest
 // first.
 func (d *phoneDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
-	s := v.Fold
+	s, _ := digitLookalikes(v.Fold)
 	if countASCIIDigits(s, phoneMinDigits) < phoneMinDigits {
 		return
 	}
-	sc := phoneScan{d: d, v: v, field: field, emit: emit}
+	sc := phoneScan{d: d, v: v, s: s, field: field, emit: emit}
 	var buf [phoneMaxChunks]phoneChunk
 	run := buf[:0]
 	for i := 0; i < len(s); {
@@ -229,7 +234,7 @@ func (d *phoneDetector) Detect(_ *Input, field string, v *textnorm.View, emit fu
 			run = run[:0]
 			continue
 		}
-		if n := len(run); n > 0 && (!run[n-1].open || run[n-1].end+1 != c.start) {
+		if n := len(run); n > 0 && (!run[n-1].open || run[n-1].end+run[n-1].gap != c.start) {
 			sc.run(run)
 			run = run[:0]
 		}
@@ -286,7 +291,11 @@ func scanPhoneChunk(s string, i int) (phoneChunk, int, bool) {
 			c.digits++
 		}
 	}
-	c.open = j == next && next+1 < len(s) && s[next] == ' ' && phoneChunkStart(s, next+1)
+	c.open, c.gap = j == next && next+1 < len(s) && s[next] == ' ' && phoneChunkStart(s, next+1), 1
+	if !c.open && j == next && j == i+1 && next+2 < len(s) && s[next] == ' ' && s[next+1] == ' ' && isASCIIDigit(s[next+2]) {
+		// Digit by digit, two spaces between groups: "0 7 7 0 0  9 0 0".
+		c.open, c.gap = true, 2
+	}
 	if c.digits == 0 || !phoneChunkEdges(s, c) || !phoneChunkShape(s[c.start:c.end]) || inWebAddress(s, c.start, c.end) {
 		return c, max(next, i+1), false
 	}
@@ -443,7 +452,7 @@ func (sc *phoneScan) run(run []phoneChunk) {
 // spacedDate reports whether three chunks of bare digits are a date: day,
 // month and year, or year, month and day.
 func (sc *phoneScan) spacedDate(cs []phoneChunk) bool {
-	s := sc.v.Fold
+	s := sc.s
 	var n [3]int
 	for i, c := range cs {
 		t := s[c.start:c.end]
@@ -467,7 +476,7 @@ func (sc *phoneScan) spacedDate(cs []phoneChunk) bool {
 // the candidate is a phone number, reported or allowed, so that its chunks
 // are not tried again.
 func (sc *phoneScan) try(cs []phoneChunk) bool {
-	d, s := sc.d, sc.v.Fold
+	d, s := sc.d, sc.s
 	digits := 0
 	for _, c := range cs {
 		digits += c.digits
@@ -515,7 +524,7 @@ func (sc *phoneScan) try(cs []phoneChunk) bool {
 	if !info.valid && len(info.nsn) < 9 {
 		return false // too little to go on outside the allocated ranges
 	}
-	if !info.valid && !intl && len(cs) > 1 && cs[0].digits <= 2 {
+	if !info.valid && !intl && len(cs) > 1 && cs[0].digits <= 2 && !digitByDigit(cs) {
 		// "03 2026 07700": a short first group joined to what follows
 		// makes a number only when the result is an allocated one.
 		return false
@@ -538,6 +547,17 @@ func (sc *phoneScan) try(cs []phoneChunk) bool {
 	m := Match{Field: sc.field, Confidence: conf, Note: d.note(&info)}
 	m.Start, m.End = sc.v.OrigRange(a, e)
 	sc.emit(m)
+	return true
+}
+
+// digitByDigit reports whether every chunk is a lone digit: a number
+// spaced out digit by digit ("0 7 7 0 0 9 0 0 1 5 4").
+func digitByDigit(cs []phoneChunk) bool {
+	for _, c := range cs {
+		if c.digits != 1 || c.end-c.start != 1 {
+			return false
+		}
+	}
 	return true
 }
 

@@ -32,6 +32,12 @@ func TestPhoneDetector(t *testing.T) {
 		{"(01632) 960123", []want{{"(01632) 960123", 0.7, "a UK landline number"}}},
 		{"07700-900-562", []want{{"07700-900-562", 0.7, "a mobile number"}}},
 		{"07700.900.562", []want{{"07700.900.562", 0.7, "a mobile number"}}},
+		// Disguised: look-alike letters, digit by digit.
+		{"mob 07700 9OO812 pls", []want{{"07700 9OO812", 0.95, "a mobile number"}}},
+		{"O7700 9OO812", []want{{"O7700 9OO812", 0.7, "a mobile number"}}},
+		{"new number 0 7 7 0 0  9 0 0  1 5 4 save it", []want{{"0 7 7 0 0  9 0 0  1 5 4", 0.7, "a mobile number"}}},
+		{"0 7 7 0 0 9 0 0 1 5 4", []want{{"0 7 7 0 0 9 0 0 1 5 4", 0.7, "a mobile number"}}},
+		{"lol 10oz of oil, 200ml, 1 2 3", nil},
 		// Valid numbers.
 		{"Reception: 020 7946 0018", []want{{"020 7946 0018", 0.9, "a UK landline number"}}},
 		{"US office +1 415 555 2671", []want{{"+1 415 555 2671", 0.9, "a phone number (+1, US)"}}},
