@@ -598,18 +598,17 @@ func (st *seqState) fill(pos int) []uint64 {
 	}
 	// A masked or stretched word ("f*ck", "fuuuck") may match the sets that
 	// none of their phrases matches as written.
-	if st.deob && wildToken(st.toks[pos].Text) {
+	// No phrase of a set not hit matches as written (d.all holds them
+	// all), so only its single words' masked and stretched forms are left.
+	if t := st.toks[pos].Text; st.deob && wildToken(t) {
+		collapsed := phrase.Collapse(t)
 		for s := range d.sets {
 			if st.hit[s] {
 				continue
 			}
-			lo := int32(len(st.ends))
-			d.sets[s].deob.MatchAt(st.toks, pos, true, func(m phrase.Match) {
-				if !slicesContains(st.ends[lo:], int32(m.Last)) && len(st.ends)-int(lo) < 255 {
-					st.ends = append(st.ends, int32(m.Last))
-				}
-			})
-			if int(lo) < len(st.ends) {
+			if _, ok := d.sets[s].deob.WildWord(t, collapsed); ok {
+				lo := int32(len(st.ends))
+				st.ends = append(st.ends, int32(pos))
 				st.hits = append(st.hits, seqHit{set: int32(s), lo: lo, hi: int32(len(st.ends))})
 				mask[s>>6] |= 1 << (uint(s) & 63)
 			}

@@ -468,6 +468,29 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 	}
 }
 
+// WildWord matches a masked ("f*ck") or stretched ("fuuuck") token t
+// against the single-word phrases of s, as MatchAt does with disguised
+// when no phrase matches t as written; collapsed is Collapse(t), worked
+// out once by callers that try many sets. It returns the phrase's index.
+func (s *Set) WildWord(t, collapsed string) (int, bool) {
+	if s == nil || len(s.phrases) == 0 {
+		return 0, false
+	}
+	if strings.IndexByte(t, '*') >= 0 {
+		return s.maskedWord(t)
+	}
+	if hasRun(t, 3) {
+		if ids := s.collapsed[collapsed]; len(ids) > 0 {
+			return ids[0], true
+		}
+	}
+	return 0, false
+}
+
+// Collapse returns t with each run of a repeated byte written once
+// ("fuuuck" -> "fuck"): the key of a stretched word.
+func Collapse(t string) string { return collapse(t) }
+
 // CanStart reports whether some phrase of s could start at a token written
 // t: its first word is t, a prefix of t or any word; with disguised, also
 // when t is masked ("f*ck") or stretched ("fuuuck"). Detectors use it to

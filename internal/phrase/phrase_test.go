@@ -168,3 +168,27 @@ func TestSingleWords(t *testing.T) {
 		t.Error("a nil set has no words")
 	}
 }
+
+func TestWildWord(t *testing.T) {
+	s := Compile([]string{"idiot", "fuck", "you * idiot", "stupid"})
+	for _, tt := range []struct {
+		tok  string
+		want string // "" for no match
+	}{
+		{"f*ck", "fuck"},
+		{"fuuuck", "fuck"},
+		{"stuuupid", "stupid"},
+		{"idiot", ""}, // as written: MatchAt's plain look-up, not WildWord's
+		{"sooo", ""},
+		{"***", ""},
+	} {
+		id, ok := s.WildWord(tt.tok, Collapse(tt.tok))
+		got := ""
+		if ok {
+			got = s.Sources()[id]
+		}
+		if got != tt.want {
+			t.Errorf("WildWord(%q) = %q, want %q", tt.tok, got, tt.want)
+		}
+	}
+}
