@@ -41,7 +41,12 @@ type prefilter struct {
 	// exactIdx and prefixIdx are the same, looked up by the words' hashes
 	// (textnorm.Token.Hash; for prefixes, the running hash of the token).
 	exactIdx, prefixIdx wordIndex
-	prefixFirst         [256]bool // first bytes of the prefixes
+	// prefixOne marks the bytes that are one-byte prefixes; prefixLens2,
+	// by the first two bytes of a word (pair2), the lengths of the longer
+	// prefixes starting with them (bit min(length, 63)): a word is looked
+	// up only at the lengths some prefix has.
+	prefixOne   [256]bool
+	prefixLens2 [1024]uint64
 	prefixLens          []int     // lengths (bytes) of the prefixes, ascending
 	postings            [][]reqID // key -> requirements it meets
 	always              []reqID   // requirements met anywhere (a phrase starting with *)
@@ -258,7 +263,11 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	lens := map[int]bool{}
 	for k := range p.prefix {
 		lens[len(k)] = true
-		p.prefixFirst[k[0]] = true
+		if len(k) == 1 {
+			p.prefixOne[k[0]] = true
+		} else {
+			p.prefixLens2[pair2(k)] |= 1 << min(len(k), 63)
+		}
 	}
 	p.exactIdx = newWordIndex(p.exact)
 	p.prefixIdx = newWordIndex(p.prefix)
@@ -508,13 +517,26 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
 				b.set(id)
 			}
 		}
-		if w == "" || !p.prefixFirst[w[0]] {
+		if w == "" {
+			continue
+		}
+		var lens uint64
+		if len(w) >= 2 {
+			lens = p.prefixLens2[pair2(w)]
+		}
+		if p.prefixOne[w[0]] {
+			lens |= 1 << 1
+		}
+		if lens == 0 {
 			continue
 		}
 		rh, n := textnorm.HashStart(), 0
 		for _, l := range p.prefixLens {
 			if l > len(w) {
 				break
+			}
+			if lens&(1<<min(l, 63)) == 0 {
+				continue
 			}
 			for ; n < l; n++ {
 				rh = textnorm.HashByte(rh, w[n])
@@ -527,6 +549,10 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
 		}
 	}
 }
+
+// pair2 is the index in prefilter.prefixLens2 of a word of two bytes or
+// more.
+func pair2(w string) int { return (int(w[0])*31 + int(w[1])) & 1023 }
 
 // wordIndex maps words to keys by their hashes (textnorm.HashWord): open
 // addressing, at most half full.
