@@ -57,7 +57,7 @@ func (d *entityDetector) Detect(in *Input, field string, v *textnorm.View, emit 
 		return
 	}
 	if d.gate.Len() > 0 {
-		if _, ok := d.gate.FindIn(v.Tokens, 0, len(v.Tokens)); !ok {
+		if !d.gate.Has(v.Tokens, 0, len(v.Tokens)) {
 			return
 		}
 	}

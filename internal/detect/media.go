@@ -153,7 +153,7 @@ func has(set *phrase.Set, v *textnorm.View) (phrase.Match, bool) {
 // head reports whether set matches among the first n words of v or as its
 // last word.
 func head(set *phrase.Set, v *textnorm.View, n int) bool {
-	if _, ok := set.FindIn(v.Tokens, 0, n); ok {
+	if set.Has(v.Tokens, 0, n) {
 		return true
 	}
 	if k := len(v.Tokens); k > 0 {

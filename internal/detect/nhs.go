@@ -223,7 +223,7 @@ func groupedOther(s string, a int) (n int, ok bool) {
 // the three words before the text at byte a.
 func (d *nhsDetector) namedBefore(v *textnorm.View, a int) bool {
 	ti := v.TokenIndexAt(a)
-	_, ok := d.context.FindIn(v.Tokens, ti-3, ti)
+	ok := d.context.Has(v.Tokens, ti-3, ti)
 	return ok
 }
 
@@ -246,15 +246,15 @@ func (d *nhsDetector) check(v *textnorm.View, s string, a, e int, sep byte) (Mat
 
 	ti := v.TokenIndexAt(a)
 	tj := v.TokenIndexAt(e)
-	_, hasCtx := d.context.FindIn(v.Tokens, ti-nhsContextWindow, tj+nhsContextWindow)
-	_, ctxBefore := d.context.FindIn(v.Tokens, ti-3, ti)
+	hasCtx := d.context.Has(v.Tokens, ti-nhsContextWindow, tj+nhsContextWindow)
+	ctxBefore := d.context.Has(v.Tokens, ti-3, ti)
 	if !ctxBefore && phoneCueBefore(v.Tokens, ti, 3) {
 		return Match{}, false // "tel 9434765919", "call 943 476 5919"
 	}
 	if referenceBefore(v.Tokens, ti) {
 		// "order 9434765919", "ref 943-476-5919": a reference number,
 		// unless a patient context word comes just before it.
-		if _, ok := d.context.FindIn(v.Tokens, ti-4, ti); !ok || !valid {
+		if !d.context.Has(v.Tokens, ti-4, ti) || !valid {
 			return Match{}, false
 		}
 	}

@@ -536,7 +536,7 @@ func (sc *phoneScan) try(cs []phoneChunk) bool {
 		conf = d.confValid
 	}
 	ti, tj := sc.v.TokenIndexAt(a), sc.v.TokenIndexAt(e)
-	if _, ok := d.personal.FindIn(sc.v.Tokens, ti-phoneContextWindow, tj+phoneContextWindow); ok {
+	if d.personal.Has(sc.v.Tokens, ti-phoneContextWindow, tj+phoneContextWindow) {
 		if mobile {
 			conf = max(conf, d.confPersonal)
 		} else {

@@ -21,7 +21,7 @@ func moreContext(in *detect.Input, c *rulepack.Context, x ctxIndex, m detect.Mat
 		if c.Sentence {
 			lo, hi = sentenceClamp(in, v, m, lo, hi)
 		}
-		if _, ok := c.NearVeto.FindIn(v.Tokens, lo, hi); ok {
+		if c.NearVeto.Has(v.Tokens, lo, hi) {
 			return false
 		}
 	}
@@ -73,7 +73,7 @@ func alsoHolds(in *detect.Input, a *rulepack.Also) bool {
 		found := false
 		for _, f := range fields {
 			v := in.View(f)
-			if _, ok := g.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+			if g.Has(v.Tokens, 0, len(v.Tokens)) {
 				found = true
 				break
 			}
@@ -85,7 +85,7 @@ func alsoHolds(in *detect.Input, a *rulepack.Also) bool {
 	if a.Veto.Len() > 0 {
 		for _, f := range fields {
 			v := in.View(f)
-			if _, ok := a.Veto.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+			if a.Veto.Has(v.Tokens, 0, len(v.Tokens)) {
 				return false
 			}
 		}

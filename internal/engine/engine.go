@@ -381,7 +381,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 // need not run at all.
 func requireMet(v *textnorm.View, c *rulepack.Context) bool {
 	for i, g := range c.Require {
-		if _, ok := g.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+		if g.Has(v.Tokens, 0, len(v.Tokens)) {
 			continue
 		}
 		if i < len(c.RequireRe) && c.RequireRe[i].Match(v.Orig) {

@@ -58,10 +58,10 @@ func evalWindow(c *rulepack.Context, x ctxIndex, v *textnorm.View, lo, hi int) w
 		wv.lower = x.findIn(c.Lower, x.rg.lower, v, lo, hi) || c.LowerRe.Match(win)
 		return wv
 	}
-	if _, ok := c.Boost.FindIn(v.Tokens, lo, hi); ok || c.BoostRe.Match(win) {
+	if c.Boost.Has(v.Tokens, lo, hi) || c.BoostRe.Match(win) {
 		wv.boost = true
 	}
-	if _, ok := c.Lower.FindIn(v.Tokens, lo, hi); ok || c.LowerRe.Match(win) {
+	if c.Lower.Has(v.Tokens, lo, hi) || c.LowerRe.Match(win) {
 		wv.lower = true
 	}
 	return wv

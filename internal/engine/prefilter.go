@@ -47,10 +47,10 @@ type prefilter struct {
 	// up only at the lengths some prefix has.
 	prefixOne   [256]bool
 	prefixLens2 [1024]uint64
-	prefixLens          []int     // lengths (bytes) of the prefixes, ascending
-	postings            [][]reqID // key -> requirements it meets
-	always              []reqID   // requirements met anywhere (a phrase starting with *)
-	ids                 map[*phrase.Set]reqID
+	prefixLens  []int     // lengths (bytes) of the prefixes, ascending
+	postings    [][]reqID // key -> requirements it meets
+	always      []reqID   // requirements met anywhere (a phrase starting with *)
+	ids         map[*phrase.Set]reqID
 	// byContent gives sets of the same phrases (one list used by several
 	// rules) one requirement, so that it is looked up once per post.
 	byContent map[string]reqID
@@ -96,7 +96,7 @@ func (x ctxIndex) findIn(set *phrase.Set, id reqID, v *textnorm.View, lo, hi int
 	if x.absent(id) {
 		return false
 	}
-	_, ok := set.FindIn(v.Tokens, lo, hi)
+	ok := set.Has(v.Tokens, lo, hi)
 	return ok
 }
 
@@ -432,7 +432,7 @@ func (fi *fieldIndex) findAll(p *prefilter, id reqID, set *phrase.Set, v *textno
 	}
 	if !fi.known.has(id) {
 		fi.known.set(id)
-		if _, ok := set.FindIn(v.Tokens, 0, len(v.Tokens)); ok {
+		if set.Has(v.Tokens, 0, len(v.Tokens)) {
 			fi.found.set(id)
 		}
 	}
@@ -799,7 +799,7 @@ func (b bits) all(groups [][]reqID) bool {
 // post's text (v), looking once per post for each list.
 func (g *postGate) postVetoed(rg *ruleGate, set *phrase.Set, v *textnorm.View) bool {
 	if rg == nil || rg.postVeto < 0 {
-		_, ok := set.FindIn(v.Tokens, 0, len(v.Tokens))
+		ok := set.Has(v.Tokens, 0, len(v.Tokens))
 		return ok
 	}
 	return g.field(detect.FieldText, v).findAll(g.p, rg.postVeto, set, v)
@@ -847,7 +847,7 @@ func nearContext(in *detect.Input, c *rulepack.Context, v *textnorm.View, first,
 		win = windowText(v, lo, hi)
 	}
 	for i, g := range c.Require {
-		if _, ok := g.FindIn(v.Tokens, lo, hi); ok {
+		if g.Has(v.Tokens, lo, hi) {
 			continue
 		}
 		if i < len(c.RequireRe) && c.RequireRe[i].Match(win) {
@@ -861,7 +861,7 @@ func nearContext(in *detect.Input, c *rulepack.Context, v *textnorm.View, first,
 			a, b := v.OrigRange(v.Tokens[first].Start, v.Tokens[first].End)
 			lo, hi = sentenceClamp(in, v, detect.Match{Start: a, End: b}, lo, hi)
 		}
-		if _, ok := c.Veto.FindIn(v.Tokens, lo, hi); ok {
+		if c.Veto.Has(v.Tokens, lo, hi) {
 			return false
 		}
 	}

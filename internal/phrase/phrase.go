@@ -33,6 +33,8 @@ type Set struct {
 	// quick rejects, without a table look-up, most tokens at which no
 	// phrase starts (see keys.go).
 	quick *quickFilter
+	// keys finds phrases by their key words, for Has (keyindex.go).
+	keys *keyIndex
 }
 
 type word struct {
@@ -116,6 +118,7 @@ func Compile(phrases []string) *Set {
 	}
 	s.first = newFirstTable(exact, s.phrases)
 	s.buildQuick()
+	s.buildKeys()
 	return s
 }
 
@@ -210,6 +213,9 @@ func (s *Set) FindIn(toks []textnorm.Token, lo, hi int) (Match, bool) {
 	}
 	if hi > len(toks) {
 		hi = len(toks)
+	}
+	if lo >= hi {
+		return Match{}, false
 	}
 	sub := toks[:hi]
 	for i := lo; i < hi; i++ {

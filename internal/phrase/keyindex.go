@@ -1,0 +1,129 @@
+package phrase
+
+import (
+	"strings"
+
+	"github.com/postlint/postlint/internal/textnorm"
+)
+
+// keyIndex finds the phrases of a set by their key words (the word of each
+// phrase least likely to be common, as KeyWords chooses) rather than their
+// first words. Lists of context cues often start many phrases with the
+// same common word ("the", "my", "in"); looked up by first word, every one
+// of them is a candidate wherever that word occurs, while looked up by key
+// word a phrase is tried only where its rarest word is.
+type keyIndex struct {
+	exact  firstTable         // key words → phrases keyed by them
+	prefix map[uint32][]int32 // prefix keys, by prefixKey of the prefix
+	off    []int32            // per phrase: its key word's index in it
+	// quick rejects most tokens with two array look-ups (see quickFilter).
+	quick       [256]uint64
+	prefixFirst [256]bool
+}
+
+// buildKeys indexes the phrases by their key words; it leaves s.keys nil
+// when a phrase has no key (only '*' words), and Has then uses FindIn.
+func (s *Set) buildKeys() {
+	k := &keyIndex{off: make([]int32, len(s.phrases))}
+	var exact []firstEntry
+	for id := range s.phrases {
+		ws := s.phrases[id].words
+		best := keyWordOf(ws)
+		if best < 0 {
+			return
+		}
+		k.off[id] = int32(best)
+		w := ws[best]
+		if w.prefix {
+			if k.prefix == nil {
+				k.prefix = map[uint32][]int32{}
+			}
+			pk := prefixKey(w.text)
+			k.prefix[pk] = append(k.prefix[pk], int32(id))
+			k.prefixFirst[w.text[0]] = true
+			continue
+		}
+		exact = append(exact, firstEntry{w.hash, int32(id)})
+		k.quick[w.text[0]] |= quickBit(w.text)
+	}
+	k.exact = newFirstTable(exact, nil)
+	s.keys = k
+}
+
+// keyWordOf returns the index of the key word of a phrase's words (see
+// KeyWords), or -1 when every word is '*'.
+func keyWordOf(ws []word) int {
+	best, score := -1, 0
+	for i, w := range ws {
+		if w.any || w.text == "" {
+			continue
+		}
+		sc := len(w.text) * 4
+		if w.prefix {
+			sc -= 6
+		}
+		if commonWords[w.text] {
+			sc -= 100
+		}
+		if best < 0 || sc > score {
+			best, score = i, sc
+		}
+	}
+	return best
+}
+
+// Has reports whether a phrase of s lies within toks[lo:hi], as FindIn
+// does, trying each phrase only where its key word occurs.
+func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
+	if s == nil || len(s.phrases) == 0 {
+		return false
+	}
+	if s.keys == nil {
+		_, ok := s.FindIn(toks, lo, hi)
+		return ok
+	}
+	lo, hi = max(lo, 0), min(hi, len(toks))
+	if lo >= hi {
+		return false
+	}
+	k := s.keys
+	sub := toks[:hi]
+	try := func(id int32, j int) bool {
+		start := j - int(k.off[id])
+		if start < lo {
+			return false
+		}
+		_, ok := s.phrases[id].matchFrom(sub, start)
+		return ok
+	}
+	for j := lo; j < hi; j++ {
+		t := sub[j].Text
+		if t == "" {
+			continue
+		}
+		if k.quick[t[0]]&quickBit(t) != 0 {
+			if sl := k.exact.slot(tokHash(&sub[j])); sl != nil {
+				for _, id := range k.exact.ids[sl.lo:sl.hi] {
+					if try(id, j) {
+						return true
+					}
+				}
+			}
+		}
+		if k.prefixFirst[t[0]] {
+			for _, id := range k.prefix[prefixKey(t)] {
+				if strings.HasPrefix(t, s.phrases[id].words[k.off[id]].text) && try(id, j) {
+					return true
+				}
+			}
+			if len(t) > 1 {
+				for _, id := range k.prefix[prefixKey(t[:1])] {
+					if try(id, j) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
