@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/postlint/postlint/internal/textnorm"
@@ -19,12 +20,17 @@ type keyIndex struct {
 	// quick rejects most tokens with two array look-ups (see quickFilter).
 	quick       [256]uint64
 	prefixFirst [256]bool
+	// rank is, per phrase, where matchAt tries it among the phrases
+	// starting at one token: 0 by whole first word, 1 by a prefix's first
+	// two bytes, 2 by its one byte, 3 starting with '*'. FindAll reports
+	// the matches at a token in the order (rank, index) for that reason.
+	rank []uint8
 }
 
 // buildKeys indexes the phrases by their key words; it leaves s.keys nil
 // when a phrase has no key (only '*' words), and Has then uses FindIn.
 func (s *Set) buildKeys() {
-	k := &keyIndex{off: make([]int32, len(s.phrases))}
+	k := &keyIndex{off: make([]int32, len(s.phrases)), rank: make([]uint8, len(s.phrases))}
 	var exact []firstEntry
 	for id := range s.phrases {
 		ws := s.phrases[id].words
@@ -33,6 +39,14 @@ func (s *Set) buildKeys() {
 			return
 		}
 		k.off[id] = int32(best)
+		switch first := ws[0]; {
+		case first.any:
+			k.rank[id] = 3
+		case first.prefix && len(first.text) == 1:
+			k.rank[id] = 2
+		case first.prefix:
+			k.rank[id] = 1
+		}
 		w := ws[best]
 		if w.prefix {
 			if k.prefix == nil {
@@ -126,4 +140,66 @@ func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// keyedMatch is a match found through the key index, before sorting.
+type keyedMatch struct {
+	first, last int
+	rank        uint8
+	id          int32
+}
+
+// findAllKeyed is FindAll through the key index: the phrases are tried
+// only where their key words are, and the matches reported in FindAll's
+// order (by first token, then as matchAt tries them).
+func (s *Set) findAllKeyed(toks []textnorm.Token, fn func(Match)) {
+	k := s.keys
+	var buf [16]keyedMatch
+	found := buf[:0]
+	add := func(id int32, j int) {
+		start := j - int(k.off[id])
+		if start < 0 {
+			return
+		}
+		if last, ok := s.phrases[id].matchFrom(toks, start); ok {
+			found = append(found, keyedMatch{start, last, k.rank[id], id})
+		}
+	}
+	for j := range toks {
+		t := toks[j].Text
+		if t == "" {
+			continue
+		}
+		if k.quick[t[0]]&quickBit(t) != 0 {
+			if sl := k.exact.slot(tokHash(&toks[j])); sl != nil {
+				for _, id := range k.exact.ids[sl.lo:sl.hi] {
+					add(id, j)
+				}
+			}
+		}
+		if k.prefixFirst[t[0]] {
+			for _, id := range k.prefix[prefixKey(t)] {
+				add(id, j)
+			}
+			if len(t) > 1 {
+				for _, id := range k.prefix[prefixKey(t[:1])] {
+					add(id, j)
+				}
+			}
+		}
+	}
+	if len(found) > 1 {
+		slices.SortFunc(found, func(a, b keyedMatch) int {
+			if a.first != b.first {
+				return a.first - b.first
+			}
+			if a.rank != b.rank {
+				return int(a.rank) - int(b.rank)
+			}
+			return int(a.id) - int(b.id)
+		})
+	}
+	for _, m := range found {
+		fn(Match{Phrase: s.phrases[m.id].source, First: m.first, Last: m.last, Index: int(m.id)})
+	}
 }

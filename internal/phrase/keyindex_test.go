@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,8 +81,18 @@ func TestHasLists(t *testing.T) {
 			if got := s.Has(v.Tokens, lo, hi); got != want {
 				t.Fatalf("%s: Has(%q, %d, %d) = %v, FindIn says %v", filepath.Base(f), v.Orig, lo, hi, got, want)
 			}
+			if got, want := allMatches(s.FindAll, v.Tokens), allMatches(s.findAllByFirst, v.Tokens); !slices.Equal(got, want) {
+				t.Fatalf("%s: FindAll(%q) = %v, by first words %v", filepath.Base(f), v.Orig, got, want)
+			}
 		}
 	}
+}
+
+// allMatches lists what a FindAll reports, in order.
+func allMatches(find func([]textnorm.Token, func(Match)), toks []textnorm.Token) []Match {
+	var out []Match
+	find(toks, func(m Match) { out = append(out, m) })
+	return out
 }
 
 func FuzzHas(f *testing.F) {
@@ -93,6 +104,9 @@ func FuzzHas(f *testing.F) {
 		_, want := s.FindIn(v.Tokens, lo, hi)
 		if got := s.Has(v.Tokens, lo, hi); got != want {
 			t.Fatalf("Has(%q, %d, %d) = %v, FindIn says %v", text, lo, hi, got, want)
+		}
+		if got, want := allMatches(s.FindAll, v.Tokens), allMatches(s.findAllByFirst, v.Tokens); !slices.Equal(got, want) {
+			t.Fatalf("FindAll(%q) = %v, by first words %v", text, got, want)
 		}
 	})
 }
@@ -108,6 +122,16 @@ func BenchmarkHas(b *testing.B) {
 		b.Run("FindIn/"+name, func(b *testing.B) {
 			for b.Loop() {
 				s.FindIn(v.Tokens, 0, len(v.Tokens))
+			}
+		})
+		b.Run("FindAllByFirst/"+name, func(b *testing.B) {
+			for b.Loop() {
+				s.findAllByFirst(v.Tokens, func(Match) {})
+			}
+		})
+		b.Run("FindAll/"+name, func(b *testing.B) {
+			for b.Loop() {
+				s.FindAll(v.Tokens, func(Match) {})
 			}
 		})
 		b.Run("Has/"+name, func(b *testing.B) {

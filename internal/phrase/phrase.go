@@ -198,6 +198,16 @@ func (s *Set) FindAll(toks []textnorm.Token, fn func(Match)) {
 	if s == nil || len(s.phrases) == 0 {
 		return
 	}
+	if s.keys != nil {
+		s.findAllKeyed(toks, fn)
+		return
+	}
+	s.findAllByFirst(toks, fn)
+}
+
+// findAllByFirst is FindAll trying, at every token, the phrases that start
+// with it.
+func (s *Set) findAllByFirst(toks []textnorm.Token, fn func(Match)) {
 	for i := range toks {
 		s.matchAt(toks, i, fn)
 	}
