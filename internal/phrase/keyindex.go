@@ -27,8 +27,15 @@ type keyIndex struct {
 	rank []uint8
 }
 
+// keyIndex returns the set's key index, building it at the first call; nil
+// when a phrase has no key (only '*' words): Has then uses FindIn.
+func (s *Set) keyIndex() *keyIndex {
+	s.keysOnce.Do(s.buildKeys)
+	return s.keys
+}
+
 // buildKeys indexes the phrases by their key words; it leaves s.keys nil
-// when a phrase has no key (only '*' words), and Has then uses FindIn.
+// when a phrase has no key.
 func (s *Set) buildKeys() {
 	k := &keyIndex{off: make([]int32, len(s.phrases)), rank: make([]uint8, len(s.phrases))}
 	var exact []firstEntry
@@ -92,7 +99,8 @@ func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
 	if s == nil || len(s.phrases) == 0 {
 		return false
 	}
-	if s.keys == nil {
+	k := s.keyIndex()
+	if k == nil {
 		_, ok := s.FindIn(toks, lo, hi)
 		return ok
 	}
@@ -100,7 +108,6 @@ func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
 	if lo >= hi {
 		return false
 	}
-	k := s.keys
 	sub := toks[:hi]
 	try := func(id int32, j int) bool {
 		start := j - int(k.off[id])

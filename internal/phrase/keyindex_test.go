@@ -43,7 +43,7 @@ func TestHas(t *testing.T) {
 	}
 	// A phrase of '*' only cannot be keyed: Has falls back to FindIn.
 	star := Compile([]string{"* *", "never"})
-	if star.keys != nil || !star.Has(textnorm.New("a b").Tokens, 0, 2) {
+	if star.keyIndex() != nil || !star.Has(textnorm.New("a b").Tokens, 0, 2) {
 		t.Error("an all-'*' phrase should match any two words")
 	}
 }

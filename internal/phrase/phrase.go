@@ -6,6 +6,7 @@ package phrase
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -33,8 +34,11 @@ type Set struct {
 	// quick rejects, without a table look-up, most tokens at which no
 	// phrase starts (see keys.go).
 	quick *quickFilter
-	// keys finds phrases by their key words, for Has (keyindex.go).
-	keys *keyIndex
+	// keys finds phrases by their key words, for Has and FindAll
+	// (keyindex.go); built at first use (keysOnce), since a command that
+	// checks one draft uses few of the pack's sets.
+	keys     *keyIndex
+	keysOnce sync.Once
 }
 
 type word struct {
@@ -118,7 +122,6 @@ func Compile(phrases []string) *Set {
 	}
 	s.first = newFirstTable(exact, s.phrases)
 	s.buildQuick()
-	s.buildKeys()
 	return s
 }
 
@@ -198,7 +201,7 @@ func (s *Set) FindAll(toks []textnorm.Token, fn func(Match)) {
 	if s == nil || len(s.phrases) == 0 {
 		return
 	}
-	if s.keys != nil {
+	if s.keyIndex() != nil {
 		s.findAllKeyed(toks, fn)
 		return
 	}
