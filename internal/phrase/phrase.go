@@ -39,6 +39,19 @@ type Set struct {
 	// checks one draft uses few of the pack's sets.
 	keys     *keyIndex
 	keysOnce sync.Once
+	// exact holds the whole first words until first and quick are built
+	// (firstOnce), at the first search by first words.
+	exact     []firstEntry
+	firstOnce sync.Once
+}
+
+// ready builds the first-word table and its quick filter at first use.
+func (s *Set) ready() {
+	s.firstOnce.Do(func() {
+		s.first = newFirstTable(s.exact, s.phrases)
+		s.buildQuick()
+		s.exact = nil
+	})
 }
 
 type word struct {
@@ -120,8 +133,7 @@ func Compile(phrases []string) *Set {
 			s.collapsed[k] = append(s.collapsed[k], idx)
 		}
 	}
-	s.first = newFirstTable(exact, s.phrases)
-	s.buildQuick()
+	s.exact = exact
 	return s
 }
 
@@ -256,6 +268,7 @@ func nextID(a, b *[]int32) int32 {
 }
 
 func (s *Set) matchAt(toks []textnorm.Token, i int, fn func(Match)) {
+	s.ready()
 	tok := &toks[i]
 	t := tok.Text
 	if !s.mayStart(t) {
@@ -285,6 +298,7 @@ func (s *Set) matchAt(toks []textnorm.Token, i int, fn func(Match)) {
 
 // firstAt returns the first match matchAt would report at token i.
 func (s *Set) firstAt(toks []textnorm.Token, i int) (Match, bool) {
+	s.ready()
 	tok := &toks[i]
 	t := tok.Text
 	if !s.mayStart(t) {
@@ -523,6 +537,7 @@ func (s *Set) CanStartToken(tok *textnorm.Token, disguised bool) bool {
 	if s == nil || len(s.phrases) == 0 {
 		return false
 	}
+	s.ready()
 	t := tok.Text
 	if len(s.any) > 0 || s.mayStart(t) && s.first.has(tokHash(tok)) {
 		return true
