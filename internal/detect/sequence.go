@@ -474,6 +474,12 @@ type seqState struct {
 	bb     bounds // the slices of boundaries, kept from scan to scan
 	// collect adds a match of d.all to found (a method value made once).
 	collect func(phrase.Match)
+	// pm holds every match of d.all in the tokens, found in one search at
+	// reset and in token order; those starting at pos are
+	// pm[byPos[pos]:byPos[pos+1]]. keep appends to pm (made once).
+	pm    []phrase.Match
+	byPos []int32
+	keep  func(phrase.Match)
 }
 
 // seqFound is a match of a set at the position being filled.
@@ -491,6 +497,7 @@ func (d *sequenceDetector) state() *seqState {
 		return st
 	}
 	st := &seqState{d: d}
+	st.keep = func(m phrase.Match) { st.pm = append(st.pm, m) }
 	st.collect = func(m phrase.Match) {
 		k := 0
 		if st.deob {
@@ -514,6 +521,22 @@ func (st *seqState) reset(toks []textnorm.Token, deob bool, b bounds) {
 	st.masks = resize(st.masks, n*st.d.width)
 	st.hit = resize(st.hit, len(st.d.sets))
 	st.hits, st.ends, st.seen = st.hits[:0], st.ends[:0], st.seen[:0]
+	// Every position is filled: one search of the union over all the
+	// tokens (by key words) costs less than one look-up per position.
+	k := 0
+	if st.deob {
+		k = 1
+	}
+	st.pm = st.pm[:0]
+	st.d.all[k].FindAll(toks, st.keep)
+	st.byPos = resize(st.byPos, n+1)
+	j := 0
+	for pos := 0; pos <= n; pos++ {
+		for j < len(st.pm) && st.pm[j].First < pos {
+			j++
+		}
+		st.byPos[pos] = int32(j)
+	}
 }
 
 func resize[T any](s []T, n int) []T {
@@ -568,13 +591,11 @@ func (st *seqState) fill(pos int) []uint64 {
 	}
 	st.done[pos] = true
 	clear(mask)
-	k := 0
-	if st.deob {
-		k = 1
-	}
 	// Collect the ends of each set's matches: grouped by set below.
 	st.found = st.found[:0]
-	d.all[k].MatchAt(st.toks, pos, false, st.collect)
+	for _, m := range st.pm[st.byPos[pos]:st.byPos[pos+1]] {
+		st.collect(m)
+	}
 	fs := st.found
 	st.lo[pos] = int32(len(st.hits))
 	for i := range fs {
