@@ -3,6 +3,7 @@ package classify
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -311,7 +312,10 @@ func TestFilterKeepsScores(t *testing.T) {
 	if p.known == nil {
 		t.Fatal("a parsed pack should have its filter")
 	}
-	bare := *p
+	bare, err := ParsePack(data)
+	if err != nil {
+		t.Fatal(err)
+	}
 	bare.known = nil
 	for _, text := range []string{
 		"the key safe code is 4472 and the side door is propped open after 8pm",
@@ -326,6 +330,65 @@ func TestFilterKeepsScores(t *testing.T) {
 		for i := range p.Categories {
 			if got.P(i) != want.P(i) {
 				t.Errorf("%q: %s: %v with the filter, %v without", text, p.Categories[i], got.P(i), want.P(i))
+			}
+		}
+	}
+}
+
+// TestScoreCountsFirstOccurrence checks Score against a plain reading of
+// its contract: every row once, its weight carried to the first text token
+// that has it (features of the whole post last).
+func TestScoreCountsFirstOccurrence(t *testing.T) {
+	data, err := os.ReadFile("../../rules/models/implied.weights")
+	if err != nil {
+		t.Skip(err)
+	}
+	p, err := ParsePack(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"the code the code the code is 4472, the code is on the door",
+		"heard in the meeting heard in the meeting that wards are closing",
+		"",
+	} {
+		po := &post.Post{Text: text, ReplyTo: &post.Reply{Text: "the code is wrong", Action: "reply"}}
+		v := textnorm.New(po.Text)
+		f := Hash(po, v, OtherFields(po))
+		got := p.Score(f)
+		first := map[int32]int{}
+		var rows []int32
+		for _, h := range f {
+			row, ok := p.rowOf[h.Hash]
+			if !ok {
+				continue
+			}
+			tok, seen := first[row]
+			if !seen {
+				rows = append(rows, row)
+			}
+			if !seen || order(h.Token) < order(tok) {
+				first[row] = h.Token
+			}
+		}
+		k := len(p.Categories)
+		for i := range p.Categories {
+			z := p.Bias[i]
+			weights := make([]float64, len(v.Tokens))
+			for _, row := range rows {
+				w := float64(p.rows[int(row)*k+i])
+				z += w
+				if tok := first[row]; tok >= 0 && tok < len(weights) {
+					weights[tok] += w
+				}
+			}
+			if d := math.Abs(got.P(i) - sigmoid(z)); d > 1e-9 {
+				t.Errorf("%q: %s: P %v, want %v", text, p.Categories[i], got.P(i), sigmoid(z))
+			}
+			for j, w := range got.TokenWeights(i, len(v.Tokens)) {
+				if math.Abs(w-weights[j]) > 1e-9 {
+					t.Errorf("%q: %s: token %d weighs %v, want %v", text, p.Categories[i], j, w, weights[j])
+				}
 			}
 		}
 	}

@@ -2,13 +2,12 @@ package classify
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A Pack holds the models of several categories in one file, scored together:
@@ -33,6 +32,8 @@ type Pack struct {
 	// rowOf, stays in cache.
 	known []uint64
 	shift uint
+	// seen holds scratch bit sets of rows for Score (*[]uint64).
+	seen sync.Pool
 }
 
 // buildFilter builds the filter known from rowOf: about 16 bits per
@@ -406,19 +407,37 @@ type hit struct {
 // occurrence carries its weight to the span.
 func (p *Pack) Score(features []Hashed) *PackScores {
 	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...)}
+	// Keep each row's first occurrence (see order): a bit per row marks
+	// the rows met, so that a repeat costs one look-up, not a sort.
+	seen, _ := p.seen.Get().(*[]uint64)
+	if seen == nil {
+		b := make([]uint64, (len(p.rows)/max(len(p.Categories), 1)+63)/64)
+		seen = &b
+	}
+	bits := *seen
 	for _, f := range features {
-		if row, ok := p.row(f.Hash); ok {
+		row, ok := p.row(f.Hash)
+		if !ok {
+			continue
+		}
+		if w, b := row/64, uint64(1)<<(row%64); bits[w]&b == 0 {
+			bits[w] |= b
 			s.hits = append(s.hits, hit{f.Token, row})
+			continue
+		}
+		for i := range s.hits {
+			if h := &s.hits[i]; h.row == row {
+				if order(f.Token) < order(h.token) {
+					h.token = f.Token
+				}
+				break
+			}
 		}
 	}
-	// Keep each row's first occurrence: sort by row, then by position.
-	slices.SortFunc(s.hits, func(a, b hit) int {
-		if a.row != b.row {
-			return cmp.Compare(a.row, b.row)
-		}
-		return cmp.Compare(order(a.token), order(b.token))
-	})
-	s.hits = slices.CompactFunc(s.hits, func(a, b hit) bool { return a.row == b.row })
+	for _, h := range s.hits {
+		bits[h.row/64] = 0
+	}
+	p.seen.Put(seen)
 	k := len(p.Categories)
 	for _, h := range s.hits {
 		for i, w := range p.rows[int(h.row)*k : int(h.row)*k+k] {
