@@ -406,7 +406,7 @@ type hit struct {
 // counts once however often it occurs, as in training (Features); its first
 // occurrence carries its weight to the span.
 func (p *Pack) Score(features []Hashed) *PackScores {
-	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...)}
+	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...), hits: make([]hit, 0, len(features))}
 	// Keep each row's first occurrence (see order): a bit per row marks
 	// the rows met, so that a repeat costs one look-up, not a sort.
 	seen, _ := p.seen.Get().(*[]uint64)
