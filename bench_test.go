@@ -95,3 +95,38 @@ func BenchmarkCorpusStream(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "posts/s")
 }
+
+// typicalPosts are drafts of about 280 characters, the length of a full
+// tweet, as staff write them: clean ones and ones with a breach.
+var typicalPosts = []string{
+	"Long night on the ward but the team were brilliant, thanks all 💙 Big shout out to the HCAs who kept everyone going with tea and toast at 4am. Off for a sleep now, back on tomorrow night for my last one before annual leave. Roll on Friday! #nightshift #NHS #proudtobeanurse",
+	"Honestly whoever did the rota this month hasn't got a clue. Third weekend in a row for some of us and the same people get every bank holiday off. Raised it twice and nothing changes. Not naming names but you know who you are 🙄 #nhs #nursing #rotafail #fedup #exhausted",
+	"Lovely old gent in bay 4 on Ainslie today, 91 and still doing the crossword every morning, told me all about his time in the navy. His daughter rang and asked us to pass on her love, her number is 07700 900456 if the night team need it. Made my shift ❤️ #dementiacare",
+	"Reminder: flu jab clinics are running every Tuesday and Thursday in the staff room, 8am to 4pm, no appointment needed. Protect yourself, your family and our patients this winter. Any questions, ask occupational health on the intranet or pop in and see us. #flufighter",
+}
+
+// BenchmarkTypicalPost lints drafts of about 280 characters with the whole
+// default pack on one goroutine, warm: the cost of one staff member's
+// draft (issue 6 asks for under 100 µs).
+func BenchmarkTypicalPost(b *testing.B) {
+	l, err := postlint.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, text := range typicalPosts {
+		if _, err := l.Lint(ctx, postlint.Post{Text: text}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	time.Sleep(2 * time.Second) // the prefilter is built in the background
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := l.Lint(ctx, postlint.Post{Text: typicalPosts[i%len(typicalPosts)]}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(i), "ns/post")
+}

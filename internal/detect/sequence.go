@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	mathbits "math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -81,6 +82,11 @@ type sequenceDetector struct {
 	member [2][][]int32
 	// width is the number of words of a mask of sets.
 	width int
+	// startsBy lists, per set, the patterns that may start with a match of
+	// it, and anyStart those that may start anywhere: a position is tried
+	// only against the patterns its matches can start.
+	startsBy [][]int32
+	anyStart []int32
 	// scratch reuses the state of a scan (*seqState) between posts.
 	scratch sync.Pool
 }
@@ -220,6 +226,19 @@ func buildSequence(o Options, env *Env) (any, error) {
 			p.starts[el.set>>6] |= 1 << (uint(el.set) & 63)
 			if el.min > 0 {
 				break
+			}
+		}
+	}
+	d.startsBy = make([][]int32, len(d.sets))
+	for k := range d.patterns {
+		p := &d.patterns[k]
+		if p.startAny {
+			d.anyStart = append(d.anyStart, int32(k))
+			continue
+		}
+		for s := range d.sets {
+			if p.starts[s>>6]&(1<<(uint(s)&63)) != 0 {
+				d.startsBy[s] = append(d.startsBy[s], int32(k))
 			}
 		}
 	}
@@ -471,7 +490,10 @@ type seqState struct {
 	hit    []bool   // per set, while a position is filled
 	seen   []int32  // sets filled at the position
 	found  []seqFound
-	bb     bounds // the slices of boundaries, kept from scan to scan
+	// tried[k] == gen: pattern k was tried at the position being scanned.
+	tried []uint32
+	gen   uint32
+	bb    bounds // the slices of boundaries, kept from scan to scan
 	// collect adds a match of d.all to found (a method value made once).
 	collect func(phrase.Match)
 	// pm holds every match of d.all in the tokens, found in one search at
@@ -553,16 +575,33 @@ func (d *sequenceDetector) scan(st *seqState, toks []textnorm.Token, deob bool, 
 		return
 	}
 	st.reset(toks, deob && d.disguised, b)
+	st.tried = resize(st.tried, len(d.patterns))
 	for i := 0; i < len(toks); i++ {
 		mask := st.fill(i)
 		best := -1
-		for k := range d.patterns {
-			p := &d.patterns[k]
-			if !p.startAny && !intersects(mask, p.starts) {
-				continue
-			}
-			if end := st.longest(p, 0, i, i); end > best {
+		try := func(k int32) {
+			if end := st.longest(&d.patterns[k], 0, i, i); end > best {
 				best = end
+			}
+		}
+		for _, k := range d.anyStart {
+			try(k)
+		}
+		// The patterns of the sets with a match here, each once.
+		if st.gen++; st.gen == 0 {
+			clear(st.tried)
+			st.gen = 1
+		}
+		for w, bits := range mask {
+			for bits != 0 {
+				s := w*64 + mathbits.TrailingZeros64(bits)
+				bits &= bits - 1
+				for _, k := range d.startsBy[s] {
+					if st.tried[k] != st.gen {
+						st.tried[k] = st.gen
+						try(k)
+					}
+				}
 			}
 		}
 		if best > i {
@@ -570,15 +609,6 @@ func (d *sequenceDetector) scan(st *seqState, toks []textnorm.Token, deob bool, 
 			i = best - 1
 		}
 	}
-}
-
-func intersects(a, b []uint64) bool {
-	for i := range a {
-		if a[i]&b[i] != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // fill finds the matches of every set at token pos, once, and returns the
