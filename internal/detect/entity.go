@@ -140,6 +140,9 @@ func (d *entityDetector) nameCandidate(v *textnorm.View) bool {
 // sentenceStart reports whether the byte offset a begins a sentence: only
 // spaces, quotes or brackets lie between it and the start of the text or a
 // full stop, question or exclamation mark, or a line break.
+//
+// In posts an emoji ends a sentence as often as a full stop does ("thanks
+// all 💙 Big shout out to…"): a word after one starts a sentence too.
 func sentenceStart(s string, a int) bool {
 	for i := a - 1; i >= 0; i-- {
 		switch s[i] {
@@ -147,6 +150,11 @@ func sentenceStart(s string, a int) bool {
 			continue
 		case '.', '!', '?', '\n', ':':
 			return true
+		}
+		if s[i] >= utf8.RuneSelf {
+			r, _ := utf8.DecodeLastRuneInString(s[:i+1])
+			return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+				r == '\u200d' || r >= '\ufe00' && r <= '\ufe0f'
 		}
 		return false
 	}

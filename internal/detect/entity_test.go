@@ -1,6 +1,9 @@
 package detect
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestEntityExcluded checks that an exclude term must cover the whole
 // entity, and that a shorter term listed first does not hide a longer one.
@@ -19,6 +22,28 @@ func TestEntityExcluded(t *testing.T) {
 	} {
 		if got := d.excluded(text); got != want {
 			t.Errorf("excluded(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestSentenceStart(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"Gladys was lovely", "Gladys", true},
+		{"sat with Gladys today", "Gladys", false},
+		{"long shift. Gladys was lovely", "Gladys", true},
+		{"thanks all 💙 Big shout out", "Big", true},
+		{"thanks all 👍🏽 Big shout out", "Big", true},
+		{"thanks all ❤️ Big shout out", "Big", true},
+		{"met (Gladys) today", "Gladys", false},
+		{"café Gladys", "Gladys", false},
+		{"“Gladys", "Gladys", false},
+	} {
+		a := strings.Index(tc.text, tc.word)
+		if got := sentenceStart(tc.text, a); got != tc.want {
+			t.Errorf("sentenceStart(%q, %q) = %v, want %v", tc.text, tc.word, got, tc.want)
 		}
 	}
 }
