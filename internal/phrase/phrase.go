@@ -29,8 +29,10 @@ type Set struct {
 	// collapsed maps single-word phrases with their letter runs collapsed
 	// ("fuck" -> "fuck", "stupid" -> "stupid", "ass" -> "as") for stretched
 	// spellings; used only by MatchDisguised.
-	collapsed map[string][]int
-	phrases   []compiled
+	// Built at first use (collapsedOnce), by the disguised searches only.
+	collapsed     map[string][]int
+	collapsedOnce sync.Once
+	phrases       []compiled
 	// quick rejects, without a table look-up, most tokens at which no
 	// phrase starts (see keys.go).
 	quick *quickFilter
@@ -43,6 +45,20 @@ type Set struct {
 	// (firstOnce), at the first search by first words.
 	exact     []firstEntry
 	firstOnce sync.Once
+}
+
+// collapsedWords returns the single-word phrases by their collapsed
+// spelling ("fuck" -> "fuck", "stupid" -> "stupid", "ass" -> "as"), built
+// at the first call.
+func (s *Set) collapsedWords() map[string][]int {
+	s.collapsedOnce.Do(func() {
+		s.collapsed = map[string][]int{}
+		for _, id := range s.single {
+			k := collapse(s.phrases[id].words[0].text)
+			s.collapsed[k] = append(s.collapsed[k], int(id))
+		}
+	})
+	return s.collapsed
 }
 
 // ready builds the first-word table and its quick filter at first use.
@@ -76,14 +92,14 @@ type Match struct {
 
 // Compile builds a Set. Empty entries and lines starting with '#' are ignored.
 func Compile(phrases []string) *Set {
-	s := &Set{collapsed: map[string][]int{}}
+	s := &Set{phrases: make([]compiled, 0, len(phrases))}
 	var exact []firstEntry
 	for _, p := range phrases {
 		p = strings.TrimSpace(p)
 		if p == "" || strings.HasPrefix(p, "#") {
 			continue
 		}
-		c := compiled{source: p}
+		c := compiled{source: p, words: make([]word, 0, strings.Count(p, " ")+1)}
 		for _, f := range strings.Fields(p) {
 			switch {
 			case f == "*":
@@ -129,8 +145,6 @@ func Compile(phrases []string) *Set {
 		}
 		if len(c.words) == 1 && !w.any && !w.prefix {
 			s.single = append(s.single, int32(idx))
-			k := collapse(w.text)
-			s.collapsed[k] = append(s.collapsed[k], idx)
 		}
 	}
 	s.exact = exact
@@ -371,7 +385,7 @@ func (s *Set) MatchDisguised(toks []textnorm.Token, fn func(Match)) {
 			continue
 		}
 		if hasRun(t, 3) {
-			if ids := s.collapsed[collapse(t)]; len(ids) > 0 {
+			if ids := s.collapsedWords()[collapse(t)]; len(ids) > 0 {
 				fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i, Index: ids[0]})
 			}
 		}
@@ -403,7 +417,7 @@ func (s *Set) maskedWord(t string) (int, bool) {
 		}
 	}
 	if hasRun(body, 3) {
-		if ids := s.collapsed[collapse(body)]; len(ids) > 0 {
+		if ids := s.collapsedWords()[collapse(body)]; len(ids) > 0 {
 			return ids[0], true
 		}
 	}
@@ -495,7 +509,7 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 		return
 	}
 	if hasRun(t, 3) {
-		if ids := s.collapsed[collapse(t)]; len(ids) > 0 {
+		if ids := s.collapsedWords()[collapse(t)]; len(ids) > 0 {
 			fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i, Index: ids[0]})
 		}
 	}
@@ -513,7 +527,7 @@ func (s *Set) WildWord(t, collapsed string) (int, bool) {
 		return s.maskedWord(t)
 	}
 	if hasRun(t, 3) {
-		if ids := s.collapsed[collapsed]; len(ids) > 0 {
+		if ids := s.collapsedWords()[collapsed]; len(ids) > 0 {
 			return ids[0], true
 		}
 	}
