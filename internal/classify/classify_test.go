@@ -281,14 +281,7 @@ func BenchmarkParsePack(b *testing.B) {
 }
 
 func BenchmarkScore(b *testing.B) {
-	data, err := os.ReadFile("../../rules/models/implied.weights")
-	if err != nil {
-		b.Skip(err)
-	}
-	p, err := ParsePack(data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := defaultPack(b)
 	po := &post.Post{Text: "Heads up, the side door by the pharmacy store hasn't locked properly for weeks and estates keep saying they'll sort it. Anyone can walk in after 8pm when reception closes, it's a joke #nhs #nightshift"}
 	for b.Loop() {
 		text := textnorm.New(po.Text)
@@ -339,14 +332,7 @@ func TestFilterKeepsScores(t *testing.T) {
 // its contract: every row once, its weight carried to the first text token
 // that has it (features of the whole post last).
 func TestScoreCountsFirstOccurrence(t *testing.T) {
-	data, err := os.ReadFile("../../rules/models/implied.weights")
-	if err != nil {
-		t.Skip(err)
-	}
-	p, err := ParsePack(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := defaultPack(t)
 	for _, text := range []string{
 		"the code the code the code is 4472, the code is on the door",
 		"heard in the meeting heard in the meeting that wards are closing",
@@ -392,4 +378,18 @@ func TestScoreCountsFirstOccurrence(t *testing.T) {
 			}
 		}
 	}
+}
+
+// defaultPack parses the default pack's models, or skips without them.
+func defaultPack(tb testing.TB) *Pack {
+	tb.Helper()
+	data, err := os.ReadFile("../../rules/models/implied.weights")
+	if err != nil {
+		tb.Skip(err)
+	}
+	p, err := ParsePack(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }

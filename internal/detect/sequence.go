@@ -676,22 +676,7 @@ func (st *seqState) fill(pos int) []uint64 {
 // wildToken reports a token that disguised matching reads as masked or
 // stretched.
 func wildToken(t string) bool {
-	return strings.IndexByte(t, '*') >= 0 || hasRun(t, 3)
-}
-
-// hasRun reports a run of n equal bytes ("fuuuck" for n = 3).
-func hasRun(t string, n int) bool {
-	run := 1
-	for i := 1; i < len(t); i++ {
-		if t[i] == t[i-1] {
-			if run++; run >= n {
-				return true
-			}
-		} else {
-			run = 1
-		}
-	}
-	return false
+	return strings.IndexByte(t, '*') >= 0 || phrase.HasRun(t, 3)
 }
 
 func slicesContains(s []int32, v int32) bool {

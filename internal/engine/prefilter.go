@@ -643,7 +643,7 @@ func (g *postGate) pass(rg *ruleGate, field string, v *textnorm.View) bool {
 			dv := v.Deobfuscated()
 			fi.deob = g.p.mark(fi.deob, dv.Tokens)
 			for _, t := range dv.Tokens {
-				if strings.IndexByte(t.Text, '*') >= 0 || hasRun(t.Text, 3) {
+				if strings.IndexByte(t.Text, '*') >= 0 || phrase.HasRun(t.Text, 3) {
 					fi.wild = true
 					break
 				}
@@ -810,22 +810,6 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// hasRun reports a run of n equal bytes, as the disguised matching reads a
-// stretched word ("fuuuck").
-func hasRun(t string, n int) bool {
-	run := 1
-	for i := 1; i < len(t); i++ {
-		if t[i] == t[i-1] {
-			if run++; run >= n {
-				return true
-			}
-		} else {
-			run = 1
-		}
-	}
-	return false
 }
 
 // nearContext reports whether a match whose first token is first and whose

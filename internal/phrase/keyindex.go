@@ -71,8 +71,10 @@ func (s *Set) buildKeys() {
 	s.keys = k
 }
 
-// keyWordOf returns the index of the key word of a phrase's words (see
-// KeyWords), or -1 when every word is '*'.
+// keyWordOf returns the index of the key word of a phrase's words, the one
+// least likely to be common (not a short function word, and long), or -1
+// when every word is '*'. KeyWords and the key index both use it, so that
+// the engine's prefilter and the list searches agree on it.
 func keyWordOf(ws []word) int {
 	best, score := -1, 0
 	for i, w := range ws {

@@ -21,22 +21,7 @@ func (s *Set) KeyWords() Keys {
 		return k
 	}
 	for _, p := range s.phrases {
-		best, score := -1, 0
-		for i, w := range p.words {
-			if w.any {
-				continue
-			}
-			sc := len(w.text) * 4
-			if w.prefix {
-				sc -= 6
-			}
-			if commonWords[w.text] {
-				sc -= 100
-			}
-			if best < 0 || sc > score {
-				best, score = i, sc
-			}
-		}
+		best := keyWordOf(p.words)
 		if best < 0 {
 			k.Any = true
 			continue
