@@ -29,15 +29,21 @@ var holdoutPaths = []string{
 	filepath.Join("testdata", "holdout2", "posts.jsonl"),
 	filepath.Join("testdata", "holdout3", "*.jsonl"),
 	filepath.Join("testdata", "holdout4", "posts.jsonl"),
+	filepath.Join("testdata", "holdout5", "posts.jsonl"),
 }
 
 // unreadPaths are the sets kept honest: their misses are never listed, so
 // that nobody tunes a rule on them. The fourth set was written blind from
 // the labelling guide and the policy alone, and first scored on the rules
 // of session 3's start (macro-F1 0.840, 8 of 136 clean posts flagged).
+// The fifth, longer posts with the breach mid-way, was written at that
+// session's end and scored once on its last rules (macro-F1 0.851, 16 of
+// 145 clean posts flagged; 0.841 and 19 on the session's first rules): it is
+// the next session's honest measure.
 var unreadPaths = map[string]bool{
 	filepath.Join("testdata", "holdout2", "posts.jsonl"): true,
 	filepath.Join("testdata", "holdout4", "posts.jsonl"): true,
+	filepath.Join("testdata", "holdout5", "posts.jsonl"): true,
 }
 
 // judgementCategories are the nine categories judged in context (issue 6):
