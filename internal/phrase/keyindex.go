@@ -2,7 +2,6 @@ package phrase
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -111,44 +110,47 @@ func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
 		return false
 	}
 	sub := toks[:hi]
-	try := func(id int32, j int) bool {
+	found := false
+	k.keyed(sub, lo, func(id int32, j int) bool {
 		start := j - int(k.off[id])
 		if start < lo {
 			return false
 		}
-		_, ok := s.phrases[id].matchFrom(sub, start)
-		return ok
-	}
-	for j := lo; j < hi; j++ {
-		t := sub[j].Text
+		_, found = s.phrases[id].matchFrom(sub, start)
+		return found
+	})
+	return found
+}
+
+// keyed calls visit with each phrase whose key word may be token j, for the
+// tokens from lo on, until visit returns true.
+func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, j int) bool) {
+	for j := lo; j < len(toks); j++ {
+		t := toks[j].Text
 		if t == "" {
 			continue
 		}
 		if k.quick[t[0]]&quickBit(t) != 0 {
-			if sl := k.exact.slot(tokHash(&sub[j])); sl != nil {
+			if sl := k.exact.slot(tokHash(&toks[j])); sl != nil {
 				for _, id := range k.exact.ids[sl.lo:sl.hi] {
-					if try(id, j) {
-						return true
+					if visit(id, j) {
+						return
 					}
 				}
 			}
 		}
-		if k.prefixFirst[t[0]] {
-			for _, id := range k.prefix[prefixKey(t)] {
-				if strings.HasPrefix(t, s.phrases[id].words[k.off[id]].text) && try(id, j) {
-					return true
-				}
-			}
-			if len(t) > 1 {
-				for _, id := range k.prefix[prefixKey(t[:1])] {
-					if try(id, j) {
-						return true
-					}
+		if !k.prefixFirst[t[0]] {
+			continue
+		}
+		keys := [2]uint32{prefixKey(t), prefixKey(t[:1])}
+		for _, key := range keys[:min(len(t), 2)] {
+			for _, id := range k.prefix[key] {
+				if visit(id, j) {
+					return
 				}
 			}
 		}
 	}
-	return false
 }
 
 // keyedMatch is a match found through the key index, before sorting.
@@ -158,45 +160,20 @@ type keyedMatch struct {
 	id          int32
 }
 
-// findAllKeyed is FindAll through the key index: the phrases are tried
+// findAllKeyed is FindAll through the key index k: the phrases are tried
 // only where their key words are, and the matches reported in FindAll's
 // order (by first token, then as matchAt tries them).
-func (s *Set) findAllKeyed(toks []textnorm.Token, fn func(Match)) {
-	k := s.keys
+func (s *Set) findAllKeyed(k *keyIndex, toks []textnorm.Token, fn func(Match)) {
 	var buf [16]keyedMatch
 	found := buf[:0]
-	add := func(id int32, j int) {
-		start := j - int(k.off[id])
-		if start < 0 {
-			return
-		}
-		if last, ok := s.phrases[id].matchFrom(toks, start); ok {
-			found = append(found, keyedMatch{start, last, k.rank[id], id})
-		}
-	}
-	for j := range toks {
-		t := toks[j].Text
-		if t == "" {
-			continue
-		}
-		if k.quick[t[0]]&quickBit(t) != 0 {
-			if sl := k.exact.slot(tokHash(&toks[j])); sl != nil {
-				for _, id := range k.exact.ids[sl.lo:sl.hi] {
-					add(id, j)
-				}
+	k.keyed(toks, 0, func(id int32, j int) bool {
+		if start := j - int(k.off[id]); start >= 0 {
+			if last, ok := s.phrases[id].matchFrom(toks, start); ok {
+				found = append(found, keyedMatch{start, last, k.rank[id], id})
 			}
 		}
-		if k.prefixFirst[t[0]] {
-			for _, id := range k.prefix[prefixKey(t)] {
-				add(id, j)
-			}
-			if len(t) > 1 {
-				for _, id := range k.prefix[prefixKey(t[:1])] {
-					add(id, j)
-				}
-			}
-		}
-	}
+		return false
+	})
 	if len(found) > 1 {
 		slices.SortFunc(found, func(a, b keyedMatch) int {
 			if a.first != b.first {

@@ -227,8 +227,8 @@ func (s *Set) FindAll(toks []textnorm.Token, fn func(Match)) {
 	if s == nil || len(s.phrases) == 0 {
 		return
 	}
-	if s.keyIndex() != nil {
-		s.findAllKeyed(toks, fn)
+	if k := s.keyIndex(); k != nil {
+		s.findAllKeyed(k, toks, fn)
 		return
 	}
 	s.findAllByFirst(toks, fn)
@@ -282,66 +282,52 @@ func nextID(a, b *[]int32) int32 {
 }
 
 func (s *Set) matchAt(toks []textnorm.Token, i int, fn func(Match)) {
+	s.startsAt(toks, i, func(id int32) bool {
+		if m, ok := s.try(toks, i, id); ok {
+			fn(m)
+		}
+		return false
+	})
+}
+
+// firstAt returns the first match matchAt would report at token i.
+func (s *Set) firstAt(toks []textnorm.Token, i int) (m Match, found bool) {
+	s.startsAt(toks, i, func(id int32) bool {
+		m, found = s.try(toks, i, id)
+		return found
+	})
+	return m, found
+}
+
+// startsAt calls visit with the phrases that may start at token i, in the
+// order above, until visit returns true.
+func (s *Set) startsAt(toks []textnorm.Token, i int, visit func(id int32) bool) {
 	s.ready()
 	tok := &toks[i]
 	t := tok.Text
 	if !s.mayStart(t) {
 		return
 	}
-	try := func(id int32) {
-		if last, ok := s.phrases[id].matchFrom(toks, i); ok {
-			fn(Match{Phrase: s.phrases[id].source, First: i, Last: last, Index: int(id)})
-		}
-	}
 	a, b := s.first.lookup(toks, i, tokHash(tok))
 	for len(a)+len(b) > 0 {
-		try(nextID(&a, &b))
-	}
-	if s.prefix != nil && t != "" {
-		for _, id := range s.prefix[prefixKey(t)] {
-			try(id)
-		}
-		for _, id := range s.prefix[prefixKey(t[:1])] {
-			try(id)
-		}
-	}
-	for _, id := range s.any {
-		try(id)
-	}
-}
-
-// firstAt returns the first match matchAt would report at token i.
-func (s *Set) firstAt(toks []textnorm.Token, i int) (Match, bool) {
-	s.ready()
-	tok := &toks[i]
-	t := tok.Text
-	if !s.mayStart(t) {
-		return Match{}, false
-	}
-	a, b := s.first.lookup(toks, i, tokHash(tok))
-	for len(a)+len(b) > 0 {
-		if m, ok := s.try(toks, i, nextID(&a, &b)); ok {
-			return m, true
+		if visit(nextID(&a, &b)) {
+			return
 		}
 	}
 	if s.prefix != nil && t != "" {
-		for _, id := range s.prefix[prefixKey(t)] {
-			if m, ok := s.try(toks, i, id); ok {
-				return m, true
-			}
-		}
-		for _, id := range s.prefix[prefixKey(t[:1])] {
-			if m, ok := s.try(toks, i, id); ok {
-				return m, true
+		for _, key := range [2]uint32{prefixKey(t), prefixKey(t[:1])} {
+			for _, id := range s.prefix[key] {
+				if visit(id) {
+					return
+				}
 			}
 		}
 	}
 	for _, id := range s.any {
-		if m, ok := s.try(toks, i, id); ok {
-			return m, true
+		if visit(id) {
+			return
 		}
 	}
-	return Match{}, false
 }
 
 // try matches phrase id at token i.
@@ -377,17 +363,8 @@ func (s *Set) MatchDisguised(toks []textnorm.Token, fn func(Match)) {
 		if hit {
 			continue
 		}
-		t := tok.Text
-		if strings.IndexByte(t, '*') >= 0 {
-			if id, ok := s.maskedWord(t); ok {
-				fn(Match{Phrase: s.phrases[id].source, First: i, Last: i, Index: id})
-			}
-			continue
-		}
-		if hasRun(t, 3) {
-			if ids := s.collapsedWords()[collapse(t)]; len(ids) > 0 {
-				fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i, Index: ids[0]})
-			}
+		if id, ok := s.WildWord(tok.Text, ""); ok {
+			fn(Match{Phrase: s.phrases[id].source, First: i, Last: i, Index: id})
 		}
 	}
 }
@@ -505,24 +482,16 @@ func (s *Set) MatchAt(toks []textnorm.Token, i int, disguised bool, fn func(Matc
 	if hit || !disguised {
 		return
 	}
-	t := toks[i].Text
-	if strings.IndexByte(t, '*') >= 0 {
-		if id, ok := s.maskedWord(t); ok {
-			fn(Match{Phrase: s.phrases[id].source, First: i, Last: i, Index: id})
-		}
-		return
-	}
-	if hasRun(t, 3) {
-		if ids := s.collapsedWords()[collapse(t)]; len(ids) > 0 {
-			fn(Match{Phrase: s.phrases[ids[0]].source, First: i, Last: i, Index: ids[0]})
-		}
+	if id, ok := s.WildWord(toks[i].Text, ""); ok {
+		fn(Match{Phrase: s.phrases[id].source, First: i, Last: i, Index: id})
 	}
 }
 
 // WildWord matches a masked ("f*ck") or stretched ("fuuuck") token t
 // against the single-word phrases of s, as MatchAt does with disguised
 // when no phrase matches t as written; collapsed is Collapse(t), worked
-// out once by callers that try many sets. It returns the phrase's index.
+// out once by callers that try many sets, or "" to work it out when needed.
+// It returns the phrase's index.
 func (s *Set) WildWord(t, collapsed string) (int, bool) {
 	if s == nil || len(s.phrases) == 0 {
 		return 0, false
@@ -531,6 +500,9 @@ func (s *Set) WildWord(t, collapsed string) (int, bool) {
 		return s.maskedWord(t)
 	}
 	if hasRun(t, 3) {
+		if collapsed == "" {
+			collapsed = collapse(t)
+		}
 		if ids := s.collapsedWords()[collapsed]; len(ids) > 0 {
 			return ids[0], true
 		}
