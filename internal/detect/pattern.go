@@ -3,6 +3,7 @@ package detect
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -22,7 +23,8 @@ type patternOptions struct {
 
 type patternDetector struct {
 	res     []*regexp.Regexp
-	sub     []int // index of the sub-match "m" of each expression, or -1
+	plans   []*segPlan // where each expression can match (segments.go)
+	sub     []int      // index of the sub-match "m" of each expression, or -1
 	exclude []*regexp.Regexp
 	orig    bool
 }
@@ -50,6 +52,11 @@ func buildPattern(o Options, _ *Env) (any, error) {
 		}
 		d.res = append(d.res, re)
 		d.sub = append(d.sub, re.SubexpIndex("m"))
+		parsed, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			return nil, fmt.Errorf("pattern %q: %w", p, err)
+		}
+		d.plans = append(d.plans, planSegments(parsed))
 	}
 	for _, p := range opts.Exclude {
 		re, err := regexp.Compile(p)
@@ -71,24 +78,51 @@ func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, m
 	if d.orig {
 		s = v.Orig
 	}
+	var segs [][2]int
+	whole := [][2]int{{0, len(s)}}
+	low, lowDone := s, !d.orig
 	for k, re := range d.res {
 		if may != nil && !may(k) {
 			continue
 		}
-		sub := d.sub[k]
-		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
-			a, b := loc[0], loc[1]
-			if sub > 0 && loc[2*sub] >= 0 {
-				a, b = loc[2*sub], loc[2*sub+1]
+		// Only the stretches of text where the expression can match
+		// (segments.go), found in the text's lowered form.
+		spans := whole
+		if p := d.plans[k]; p != nil {
+			if !lowDone {
+				low, lowDone = lowerKeepingOffsets(s), true
 			}
-			if d.excluded(s[a:b]) {
-				continue
+			if low != "" || s == "" {
+				segs = p.segments(low, segs)
+				spans = segs
 			}
-			if !d.orig {
-				a, b = v.OrigRange(a, b)
-			}
-			emit(Match{Field: field, Start: a, End: b})
 		}
+		for _, g := range spans {
+			d.detectIn(s, g[0], g[1], k, re, field, v, emit)
+		}
+	}
+}
+
+// detectIn emits the matches of expression k in s[from:to].
+func (d *patternDetector) detectIn(s string, from, to, k int, re *regexp.Regexp, field string, v *textnorm.View, emit func(Match)) {
+	sub := d.sub[k]
+	for _, loc := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += from
+			}
+		}
+		a, b := loc[0], loc[1]
+		if sub > 0 && loc[2*sub] >= 0 {
+			a, b = loc[2*sub], loc[2*sub+1]
+		}
+		if d.excluded(s[a:b]) {
+			continue
+		}
+		if !d.orig {
+			a, b = v.OrigRange(a, b)
+		}
+		emit(Match{Field: field, Start: a, End: b})
 	}
 }
 

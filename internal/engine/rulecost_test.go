@@ -6,18 +6,30 @@ import (
 	"testing"
 	"time"
 
+	"github.com/postlint/postlint/internal/corpus"
 	"github.com/postlint/postlint/internal/detect"
 )
 
 // TestRuleCost prints what each rule of the default pack costs on the
 // corpus, per post, most costly first (POSTLINT_RULECOST=1: it only
-// reports, and takes a few seconds).
+// reports, and takes a few seconds; POSTLINT_RULECOST=file.jsonl measures
+// on the posts of that file instead).
 func TestRuleCost(t *testing.T) {
 	if os.Getenv("POSTLINT_RULECOST") == "" {
 		t.Skip("POSTLINT_RULECOST=1 to report the cost of each rule")
 	}
 	fast, _, pack := defaultLinters(t)
 	posts := prefilterPosts(t, pack)
+	if f := os.Getenv("POSTLINT_RULECOST"); f != "1" {
+		ls, err := corpus.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		posts = posts[:0]
+		for _, l := range ls {
+			posts = append(posts, l.Post)
+		}
+	}
 	for i := range posts {
 		fast.Lint(&posts[i], nil) // warm
 	}
