@@ -46,12 +46,15 @@ type Linter struct {
 	// directiveOff turns off the findings about faulty suppressions.
 	directiveOff bool
 	// pre skips rules that cannot match a field (prefilter.go). It is
-	// built in the background: until it is ready (and with noPre, as in
-	// the tests that compare both), every rule runs everywhere, with the
-	// same results. preDone is closed when it is ready.
-	pre     atomic.Pointer[prefilter]
-	preDone chan struct{}
-	noPre   bool
+	// built in the background once a second post is checked (posts,
+	// preStarted): until it is ready (and with noPre, as in the tests that
+	// compare both), every rule runs everywhere, with the same results.
+	// preDone is closed when it is ready.
+	pre        atomic.Pointer[prefilter]
+	preStarted atomic.Bool
+	preDone    chan struct{}
+	posts      atomic.Int64
+	noPre      bool
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
 	// sels are the distinct field selections of the rules, selOf the
@@ -119,14 +122,30 @@ func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, err
 		}
 		l.selOf = append(l.selOf, k)
 	}
-	// Building the prefilter takes longer than checking one draft without
-	// it: a cold command that checks one draft does not wait for it.
 	l.preDone = make(chan struct{})
+	return l, nil
+}
+
+// startPrefilter builds the prefilter in the background, once.
+func (l *Linter) startPrefilter() {
+	if !l.preStarted.CompareAndSwap(false, true) {
+		return
+	}
 	go func() {
 		defer close(l.preDone)
-		l.pre.Store(newPrefilter(pack.Rules, l.rules))
+		l.pre.Store(newPrefilter(l.pack.Rules, l.rules))
 	}()
-	return l, nil
+}
+
+// countPost starts the prefilter at the linter's second post. Building it
+// costs more than checking one draft without it (and, for a lazily
+// compiled pack, compiles every rule): a cold command that checks one
+// draft never builds it, while a queue or a server has it after a few
+// posts.
+func (l *Linter) countPost() {
+	if l.posts.Add(1) == 2 {
+		l.startPrefilter()
+	}
 }
 
 // Pack returns the linter's rule pack.
@@ -145,6 +164,7 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
+	l.countPost()
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)

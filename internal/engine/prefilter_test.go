@@ -34,8 +34,34 @@ func defaultLinters(t testing.TB) (fast, ref *Linter, pack *rulepack.Pack) {
 	fast, pack = build(&detect.Resources{})
 	ref, _ = build(detect.SlowResources())
 	ref.noPre, ref.noNear = true, true
-	<-fast.preDone
+	fast.waitPrefilter()
 	return fast, ref, pack
+}
+
+// waitPrefilter builds the prefilter now, as a linter's second post would,
+// and waits until it is ready.
+func (l *Linter) waitPrefilter() {
+	l.startPrefilter()
+	<-l.preDone
+}
+
+// TestPrefilterFromSecondPost checks that one post does not start the
+// prefilter (a cold command checking one draft would pay for it) and that
+// a second one does.
+func TestPrefilterFromSecondPost(t *testing.T) {
+	l := linter(t, rule(""))
+	l.Lint(&post.Post{Text: "first post"}, nil)
+	if l.preStarted.Load() {
+		t.Fatal("prefilter started by the first post")
+	}
+	l.Lint(&post.Post{Text: "second post"}, nil)
+	if !l.preStarted.Load() {
+		t.Fatal("prefilter not started by the second post")
+	}
+	<-l.preDone
+	if l.prefilter() == nil {
+		t.Error("prefilter built but not kept")
+	}
 }
 
 // prefilterPosts are the posts the prefilter is checked on: the labelled
