@@ -137,15 +137,17 @@ func (l *Linter) startPrefilter() {
 	}()
 }
 
-// countPost starts the prefilter at the linter's second post. Building it
-// costs more than checking one draft without it (and, for a lazily
-// compiled pack, compiles every rule): a cold command that checks one
-// draft never builds it, while a queue or a server has it after a few
-// posts.
-func (l *Linter) countPost() {
-	if l.posts.Add(1) == 2 {
+// countPost counts a post about to be checked and returns its number. It
+// starts the prefilter at the linter's second post: building it costs more
+// than checking one draft without it (and, for a lazily compiled pack,
+// compiles every rule), so a cold command that checks one draft never
+// builds it, while a queue or a server has it after a few posts.
+func (l *Linter) countPost() int64 {
+	n := l.posts.Add(1)
+	if n == 2 {
 		l.startPrefilter()
 	}
+	return n
 }
 
 // Pack returns the linter's rule pack.
@@ -240,7 +242,9 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 	if rr == nil {
 		rr = &ruleRun{l: l, fields: make([][]string, len(l.sels))}
 		rr.emit = rr.add
-		rr.near = func(v *textnorm.View, first, last int) bool { return nearContext(rr.in, &rr.r.Context, v, first, last) }
+		rr.near = func(v *textnorm.View, first, last int) bool {
+			return nearContext(rr.in, rr.r.Context(), v, first, last)
+		}
 		rr.may = func(k int) bool { return rr.fi.mayRun(rr.g.p, &rr.rg.exprs[k], rr.rg.exprOrig, rr.v) }
 	}
 	rr.in = in
@@ -306,7 +310,7 @@ const (
 func (rr *ruleRun) postVetoed() bool {
 	if rr.postVeto == vetoUnknown {
 		rr.postVeto = vetoClear
-		if rr.r.Context.PostVetoRe.Match(rr.in.Post.Text) {
+		if rr.r.Gate().PostVetoRe.Match(rr.in.Post.Text) {
 			rr.postVeto = vetoed
 		}
 	}
@@ -330,7 +334,8 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	}
 	rg := rr.g.gateAt(r, k)
 	rr.rg = rg
-	if r.Context.PostVeto.Len() > 0 && rr.g.postVetoed(rg, r.Context.PostVeto, in.Text()) {
+	gate := r.Gate()
+	if gate.PostVeto.Len() > 0 && rr.g.postVetoed(rg, gate.PostVeto, in.Text()) {
 		return
 	}
 	rr.r, rr.n = r, 0
@@ -338,21 +343,12 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	// the rule's first match (add), since most rules find nothing, but
 	// before a costly detector.
 	rr.postVeto = vetoClear
-	if len(r.Context.PostVetoRe) > 0 {
+	if len(gate.PostVetoRe) > 0 {
 		rr.postVeto = vetoUnknown
 	}
-	if pd, ok := r.Detector.(detect.PostDetector); ok {
-		pd.DetectPost(in, rr.emit)
+	if detect.PostKind(r.Kind) {
+		r.Detector().(detect.PostDetector).DetectPost(in, rr.emit)
 		return
-	}
-	d := r.Detector.(detect.Detector)
-	_, costly := d.(detect.NearGated)
-	if costly && rr.postVetoed() {
-		return
-	}
-	if costly && r.Context.Window > 0 && !l.noNear {
-		in.Near = rr.near
-		defer func() { in.Near = nil }()
 	}
 	var fields []string
 	if k >= 0 {
@@ -360,7 +356,29 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	} else {
 		fields = in.Fields(r.Fields)
 	}
-	for _, field := range fields {
+	// Without the prefilter, the detector runs only on the fields that
+	// meet the rule's require groups, from the first one that does: when
+	// none does, it is not even built (a lazily loaded rule stays
+	// uncompiled).
+	first := 0
+	if rg == nil {
+		for first < len(fields) && !requireMet(in.View(fields[first]), gate) {
+			first++
+		}
+		if first == len(fields) {
+			return
+		}
+	}
+	d := r.Detector().(detect.Detector)
+	_, costly := d.(detect.NearGated)
+	if costly && rr.postVetoed() {
+		return
+	}
+	if costly && r.Context().Window > 0 && !l.noNear {
+		in.Near = rr.near
+		defer func() { in.Near = nil }()
+	}
+	for i, field := range fields[first:] {
 		v := in.View(field)
 		if rg != nil {
 			if !rr.g.pass(rg, field, v) {
@@ -387,7 +405,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 				rr.pending = pendNone
 				continue
 			}
-		} else if !requireMet(v, &r.Context) {
+		} else if i > 0 && !requireMet(v, gate) {
 			continue
 		}
 		d.Detect(in, field, v, rr.emit)
@@ -399,7 +417,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 // in the field. When one does not, no match in the field can survive
 // weigh, so the detector (which may be expensive, like the entity model)
 // need not run at all.
-func requireMet(v *textnorm.View, c *rulepack.Context) bool {
+func requireMet(v *textnorm.View, c *rulepack.Gate) bool {
 	for i, g := range c.Require {
 		if g.Has(v.Tokens, 0, len(v.Tokens)) {
 			continue
@@ -430,7 +448,7 @@ func (l *Linter) weigh(in *detect.Input, g *postGate, rg *ruleGate, r *rulepack.
 	if m.Confidence > 0 {
 		conf = m.Confidence
 	}
-	c := &r.Context
+	c := r.Context()
 	if m.Field != detect.FieldPost && (len(c.Require) > 0 || c.Veto.Len()+c.Boost.Len()+c.Lower.Len() > 0 || c.HasPatterns()) {
 		v := in.View(m.Field)
 		lo, hi := 0, len(v.Tokens)
