@@ -150,6 +150,34 @@ func (l *Linter) countPost() int64 {
 	return n
 }
 
+// warmUp compiles on another goroutine, from the last rule backwards, the
+// parts of rules that checking post p compiles anyway, while Lint runs the
+// rules from the first: the gates of the rules that apply to p, and the
+// detectors of those that run whatever p says (rules that read the whole
+// post, or its text with no require group and no post_veto words). A
+// lazily loaded pack is then compiled on two cores for the first post, as
+// a pack compiled at Load is. Calling the returned func stops it.
+func (l *Linter) warmUp(p *post.Post) (stop func()) {
+	var done atomic.Bool
+	go func() {
+		for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
+			r := l.rules[i]
+			if !r.When.Applies(p) {
+				continue
+			}
+			g := r.Gate()
+			if g.PostVeto.Len() > 0 {
+				continue
+			}
+			readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
+			if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 {
+				r.Detector()
+			}
+		}
+	}()
+	return func() { done.Store(true) }
+}
+
 // Pack returns the linter's rule pack.
 func (l *Linter) Pack() *rulepack.Pack { return l.pack }
 
@@ -166,7 +194,9 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
-	l.countPost()
+	if l.countPost() == 1 && l.prefilter() == nil {
+		defer l.warmUp(p)()
+	}
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
