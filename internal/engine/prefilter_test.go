@@ -210,9 +210,13 @@ func TestLazySame(t *testing.T) {
 	}
 	for _, s := range append([]string{string(draft), "Great team today on ward 7, thanks all"}, trickyTexts[:4]...) {
 		p, q := post.Post{Text: s}, post.Post{Text: s}
-		got, want := build(true).Lint(&p, nil), eager.Lint(&q, nil)
+		cold := build(true)
+		got, want := cold.Lint(&p, nil), eager.Lint(&q, nil)
 		if !reflect.DeepEqual(got.Findings, want.Findings) {
 			t.Errorf("cold %.80q:\n lazy:  %s\n eager: %s", s, brief(got.Findings), brief(want.Findings))
+		}
+		if s == "Great team today on ward 7, thanks all" && cold.res.ModelLoads() != 0 {
+			t.Errorf("cold %q loaded the entity model", s)
 		}
 	}
 }
