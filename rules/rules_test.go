@@ -63,3 +63,30 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyPackCompiles compiles in full the pack as the command loads it,
+// each rule at its first use: no rule of it may fail to compile then (it
+// would panic), and every detector must be of the shape the engine
+// expects from its kind before building it (detect.PostKind).
+func TestLazyPackCompiles(t *testing.T) {
+	pack, err := rulepack.Load(&detect.Resources{}, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true})
+	if err != nil {
+		t.Fatalf("loading the default pack lazily:\n%v", err)
+	}
+	if err := pack.Compile(); err != nil {
+		t.Fatalf("compiling the default pack:\n%v", err)
+	}
+	kinds := map[string]bool{}
+	for _, r := range pack.Rules {
+		kinds[r.Kind] = true
+		_, post := r.Detector().(detect.PostDetector)
+		if post != detect.PostKind(r.Kind) {
+			t.Errorf("%s:%d: rule %s: kind %s builds a PostDetector: %v; detect.PostKind says %v", r.File, r.Line, r.ID, r.Kind, post, detect.PostKind(r.Kind))
+		}
+	}
+	for k := range detect.Kinds() {
+		if !kinds[k] {
+			t.Errorf("no rule of kind %s: detect.PostKind is not checked for it", k)
+		}
+	}
+}

@@ -134,6 +134,10 @@ func (a *app) check(ctx context.Context, args []string) (code int, err error) {
 		st.baseline = a.path(*baselinePath)
 	}
 
+	// The collector is off until the first post is checked: a cold
+	// check of one draft then never collects.
+	releaseGC := a.holdGC()
+	defer releaseGC()
 	pack, res, err := loadPack(st.ruleDirs, true)
 	if err != nil {
 		return exitError, err
@@ -219,6 +223,7 @@ func (a *app) check(ctx context.Context, args []string) (code int, err error) {
 	}
 	blocking, inputErrors := false, false
 	err = lint.Stream(ctx, *workers, next, func(r *finding.Result) error {
+		releaseGC()
 		if r.Err != nil {
 			inputErrors = true
 		} else {

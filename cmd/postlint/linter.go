@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/engine"
@@ -31,7 +32,9 @@ func (l *listFlag) Set(s string) error {
 func loadPack(dirs []string, withDefault bool) (*rulepack.Pack, *detect.Resources, error) {
 	var layers []rulepack.Layer
 	if withDefault {
-		layers = append(layers, rulepack.Layer{FS: rules.FS(), Name: "rules"})
+		// The default pack compiles each rule at its first use: a draft
+		// needs few of them in full (rules_test.go compiles them all).
+		layers = append(layers, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true})
 	}
 	for _, d := range dirs {
 		st, err := os.Stat(d)
@@ -43,9 +46,6 @@ func loadPack(dirs []string, withDefault bool) (*rulepack.Pack, *detect.Resource
 		}
 		layers = append(layers, rulepack.Layer{FS: os.DirFS(d), Name: d})
 	}
-	// Compiling the pack allocates much that it soon drops: collecting as
-	// often as a steady run would costs a cold check a third of its time.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	res := &detect.Resources{}
 	pack, err := rulepack.Load(res, layers...)
 	if err != nil {
@@ -54,12 +54,30 @@ func loadPack(dirs []string, withDefault bool) (*rulepack.Pack, *detect.Resource
 	return pack, res, nil
 }
 
-func newLinter(dirs []string, opts engine.Options) (*engine.Linter, error) {
+// newLinter builds a linter of the default pack plus the given
+// directories.
+func (a *app) newLinter(dirs []string, opts engine.Options) (*engine.Linter, error) {
+	defer a.holdGC()()
 	pack, res, err := loadPack(dirs, true)
 	if err != nil {
 		return nil, err
 	}
 	return engine.New(pack, res, opts)
+}
+
+// holdGC turns the garbage collector off, with app.tuneGC, and returns a
+// func that turns it back on (the first call does). Loading the pack and
+// compiling what the first post needs allocate much that stays (the
+// compiled rules) or is soon dropped: collecting meanwhile, as often as a
+// steady run would, costs a cold check a third of its time. The memory
+// limit (main) still bounds the heap while it is off.
+func (a *app) holdGC() (release func()) {
+	if !a.tuneGC {
+		return func() {}
+	}
+	old := debug.SetGCPercent(-1)
+	var once sync.Once
+	return func() { once.Do(func() { debug.SetGCPercent(old) }) }
 }
 
 // ruleInfos describes the pack's rules for the report writers.

@@ -41,6 +41,10 @@ type app struct {
 	stdoutTerminal bool
 	getenv         func(string) string
 	workdir        string
+	// tuneGC lets a command adjust the process's garbage collector
+	// (holdGC): only the command itself, since tests run commands side
+	// by side in one process, where the setting is shared.
+	tuneGC bool
 }
 
 // memoryLimit is the heap size past which the garbage collector works
@@ -62,6 +66,7 @@ func main() {
 		stdoutTerminal: isTerminal(os.Stdout),
 		getenv:         os.Getenv,
 		workdir:        wd,
+		tuneGC:         true,
 	}
 	os.Exit(a.run(ctx, os.Args[1:]))
 }

@@ -49,19 +49,19 @@ func buildClassifier(o Options, env *Env) (any, error) {
 		return nil, fmt.Errorf("classifier: model %q: no rule pack to read it from", opts.Model)
 	}
 	name := strings.TrimPrefix(opts.Model, "@")
-	pack, ok := env.packs[name]
-	if !ok {
+	pack, err := cachedBuild(env, &env.packs, name, func() (*classify.Pack, error) {
 		data, err := env.ReadFile(name)
 		if err != nil {
 			return nil, fmt.Errorf("classifier: %w", err)
 		}
-		if pack, err = classify.ParsePack(data); err != nil {
+		pack, err := classify.ParsePack(data)
+		if err != nil {
 			return nil, fmt.Errorf("classifier: %s: %w", name, err)
 		}
-		if env.packs == nil {
-			env.packs = map[string]*classify.Pack{}
-		}
-		env.packs[name] = pack
+		return pack, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out, ok := pack.Output(opts.Output)
 	if !ok {

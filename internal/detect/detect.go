@@ -7,6 +7,7 @@ package detect
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/postlint/postlint/internal/classify"
 	"github.com/postlint/postlint/internal/phrase"
@@ -45,6 +46,8 @@ type Options interface {
 }
 
 // Env gives detectors what they need from the rule pack while being built.
+// It is safe for concurrent use (given ReadList and ReadFile that are):
+// the rules of a lazily loaded pack are built from any goroutine.
 type Env struct {
 	// ReadList returns the entries of a list file of the rule pack
 	// (comments and blank lines removed).
@@ -56,12 +59,44 @@ type Env struct {
 	// Resources shared by all rules of a linter (models, lexicons).
 	Resources *Resources
 
+	// mu guards the maps of the caches below, whose entries are each built
+	// once, by the first rule that needs them (others wait for it).
+	mu sync.Mutex
+	// lists caches the entries of list files: many rules name the same.
+	lists map[string]*once[[]string]
 	// terms caches compiled term lists: the same list is often named by
 	// several rules, and a Set is immutable.
-	terms map[string]*phrase.Set
+	terms map[string]*once[*phrase.Set]
 	// packs caches classifier model packs by file name: one file serves
 	// several rules.
-	packs map[string]*classify.Pack
+	packs map[string]*once[*classify.Pack]
+}
+
+// once is a value of a cache, built once.
+type once[T any] struct {
+	once sync.Once
+	v    T
+	err  error
+}
+
+// cachedBuild returns the value of key in the cache m, building it the
+// first time. Without an env it just builds it.
+func cachedBuild[T any](env *Env, m *map[string]*once[T], key string, build func() (T, error)) (T, error) {
+	if env == nil {
+		return build()
+	}
+	env.mu.Lock()
+	if *m == nil {
+		*m = map[string]*once[T]{}
+	}
+	e := (*m)[key]
+	if e == nil {
+		e = &once[T]{}
+		(*m)[key] = e
+	}
+	env.mu.Unlock()
+	e.once.Do(func() { e.v, e.err = build() })
+	return e.v, e.err
 }
 
 // A Builder makes a detector of one kind from its options.
@@ -90,34 +125,21 @@ func Terms(entries []string, env *Env) (*phrase.Set, error) {
 	if len(entries) == 0 {
 		return emptySet, nil
 	}
-	key := strings.Join(entries, "\n")
-	if s, ok := env.cached(key); ok {
-		return s, nil
-	}
-	all, err := ExpandTerms(entries, env)
-	if err != nil {
-		return nil, err
-	}
-	s := phrase.Compile(all)
+	var cache *map[string]*once[*phrase.Set]
 	if env != nil {
-		if env.terms == nil {
-			env.terms = map[string]*phrase.Set{}
-		}
-		env.terms[key] = s
+		cache = &env.terms
 	}
-	return s, nil
+	return cachedBuild(env, cache, strings.Join(entries, "\n"), func() (*phrase.Set, error) {
+		all, err := ExpandTerms(entries, env)
+		if err != nil {
+			return nil, err
+		}
+		return phrase.Compile(all), nil
+	})
 }
 
 // emptySet is the set of an empty term list, shared (a Set is immutable).
 var emptySet = phrase.Compile(nil)
-
-func (env *Env) cached(key string) (*phrase.Set, bool) {
-	if env == nil {
-		return nil, false
-	}
-	s, ok := env.terms[key]
-	return s, ok
-}
 
 // ExpandTerms resolves "@list" includes in a term list.
 func ExpandTerms(entries []string, env *Env) ([]string, error) {
@@ -127,7 +149,7 @@ func ExpandTerms(entries []string, env *Env) ([]string, error) {
 			if env == nil || env.ReadList == nil {
 				return nil, fmt.Errorf("list %q: no rule pack to read it from", name)
 			}
-			items, err := env.ReadList(name)
+			items, err := cachedBuild(env, &env.lists, name, func() ([]string, error) { return env.ReadList(name) })
 			if err != nil {
 				return nil, err
 			}
@@ -137,4 +159,16 @@ func ExpandTerms(entries []string, env *Env) ([]string, error) {
 		all = append(all, e)
 	}
 	return all, nil
+}
+
+// PostKind reports whether the detectors of a kind look at the post as a
+// whole (they are PostDetectors): the engine runs those once per post, and
+// the others field by field once a field may hold a match, so it must know
+// which before building one.
+func PostKind(kind string) bool {
+	switch kind {
+	case "classifier", "media", "reply":
+		return true
+	}
+	return false
 }

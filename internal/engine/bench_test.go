@@ -34,7 +34,7 @@ func corpusLinter(b *testing.B) (*Linter, []post.Post) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	<-l.preDone
+	l.waitPrefilter()
 	posts := make([]post.Post, len(ls))
 	for i := range ls {
 		posts[i] = ls[i].Post

@@ -46,12 +46,15 @@ type Linter struct {
 	// directiveOff turns off the findings about faulty suppressions.
 	directiveOff bool
 	// pre skips rules that cannot match a field (prefilter.go). It is
-	// built in the background: until it is ready (and with noPre, as in
-	// the tests that compare both), every rule runs everywhere, with the
-	// same results. preDone is closed when it is ready.
-	pre     atomic.Pointer[prefilter]
-	preDone chan struct{}
-	noPre   bool
+	// built in the background once a second post is checked (posts,
+	// preStarted): until it is ready (and with noPre, as in the tests that
+	// compare both), every rule runs everywhere, with the same results.
+	// preDone is closed when it is ready.
+	pre        atomic.Pointer[prefilter]
+	preStarted atomic.Bool
+	preDone    chan struct{}
+	posts      atomic.Int64
+	noPre      bool
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
 	// sels are the distinct field selections of the rules, selOf the
@@ -119,14 +122,60 @@ func New(pack *rulepack.Pack, res *detect.Resources, opts Options) (*Linter, err
 		}
 		l.selOf = append(l.selOf, k)
 	}
-	// Building the prefilter takes longer than checking one draft without
-	// it: a cold command that checks one draft does not wait for it.
 	l.preDone = make(chan struct{})
+	return l, nil
+}
+
+// startPrefilter builds the prefilter in the background, once.
+func (l *Linter) startPrefilter() {
+	if !l.preStarted.CompareAndSwap(false, true) {
+		return
+	}
 	go func() {
 		defer close(l.preDone)
-		l.pre.Store(newPrefilter(pack.Rules, l.rules))
+		l.pre.Store(newPrefilter(l.pack.Rules, l.rules))
 	}()
-	return l, nil
+}
+
+// countPost counts a post about to be checked and returns its number. It
+// starts the prefilter at the linter's second post: building it costs more
+// than checking one draft without it (and, for a lazily compiled pack,
+// compiles every rule), so a cold command that checks one draft never
+// builds it, while a queue or a server has it after a few posts.
+func (l *Linter) countPost() int64 {
+	n := l.posts.Add(1)
+	if n == 2 {
+		l.startPrefilter()
+	}
+	return n
+}
+
+// warmUp compiles on another goroutine, from the last rule backwards, the
+// parts of rules that checking post p compiles anyway, while Lint runs the
+// rules from the first: the gates of the rules that apply to p, and the
+// detectors of those that run whatever p says (rules that read the whole
+// post, or its text with no require group and no post_veto words). A
+// lazily loaded pack is then compiled on two cores for the first post, as
+// a pack compiled at Load is. Calling the returned func stops it.
+func (l *Linter) warmUp(p *post.Post) (stop func()) {
+	var done atomic.Bool
+	go func() {
+		for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
+			r := l.rules[i]
+			if !r.When.Applies(p) {
+				continue
+			}
+			g := r.Gate()
+			if g.PostVeto.Len() > 0 {
+				continue
+			}
+			readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
+			if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 {
+				r.Detector()
+			}
+		}
+	}()
+	return func() { done.Store(true) }
 }
 
 // Pack returns the linter's rule pack.
@@ -145,6 +194,9 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
+	if l.countPost() == 1 && l.prefilter() == nil {
+		defer l.warmUp(p)()
+	}
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
@@ -220,7 +272,9 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 	if rr == nil {
 		rr = &ruleRun{l: l, fields: make([][]string, len(l.sels))}
 		rr.emit = rr.add
-		rr.near = func(v *textnorm.View, first, last int) bool { return nearContext(rr.in, &rr.r.Context, v, first, last) }
+		rr.near = func(v *textnorm.View, first, last int) bool {
+			return nearContext(rr.in, rr.r.Context(), v, first, last)
+		}
 		rr.may = func(k int) bool { return rr.fi.mayRun(rr.g.p, &rr.rg.exprs[k], rr.rg.exprOrig, rr.v) }
 	}
 	rr.in = in
@@ -286,7 +340,7 @@ const (
 func (rr *ruleRun) postVetoed() bool {
 	if rr.postVeto == vetoUnknown {
 		rr.postVeto = vetoClear
-		if rr.r.Context.PostVetoRe.Match(rr.in.Post.Text) {
+		if rr.r.Gate().PostVetoRe.Match(rr.in.Post.Text) {
 			rr.postVeto = vetoed
 		}
 	}
@@ -310,7 +364,8 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	}
 	rg := rr.g.gateAt(r, k)
 	rr.rg = rg
-	if r.Context.PostVeto.Len() > 0 && rr.g.postVetoed(rg, r.Context.PostVeto, in.Text()) {
+	gate := r.Gate()
+	if gate.PostVeto.Len() > 0 && rr.g.postVetoed(rg, gate.PostVeto, in.Text()) {
 		return
 	}
 	rr.r, rr.n = r, 0
@@ -318,21 +373,12 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	// the rule's first match (add), since most rules find nothing, but
 	// before a costly detector.
 	rr.postVeto = vetoClear
-	if len(r.Context.PostVetoRe) > 0 {
+	if len(gate.PostVetoRe) > 0 {
 		rr.postVeto = vetoUnknown
 	}
-	if pd, ok := r.Detector.(detect.PostDetector); ok {
-		pd.DetectPost(in, rr.emit)
+	if detect.PostKind(r.Kind) {
+		r.Detector().(detect.PostDetector).DetectPost(in, rr.emit)
 		return
-	}
-	d := r.Detector.(detect.Detector)
-	_, costly := d.(detect.NearGated)
-	if costly && rr.postVetoed() {
-		return
-	}
-	if costly && r.Context.Window > 0 && !l.noNear {
-		in.Near = rr.near
-		defer func() { in.Near = nil }()
 	}
 	var fields []string
 	if k >= 0 {
@@ -340,7 +386,29 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	} else {
 		fields = in.Fields(r.Fields)
 	}
-	for _, field := range fields {
+	// Without the prefilter, the detector runs only on the fields that
+	// meet the rule's require groups, from the first one that does: when
+	// none does, it is not even built (a lazily loaded rule stays
+	// uncompiled).
+	first := 0
+	if rg == nil {
+		for first < len(fields) && !requireMet(in.View(fields[first]), gate) {
+			first++
+		}
+		if first == len(fields) {
+			return
+		}
+	}
+	d := r.Detector().(detect.Detector)
+	_, costly := d.(detect.NearGated)
+	if costly && rr.postVetoed() {
+		return
+	}
+	if costly && r.Context().Window > 0 && !l.noNear {
+		in.Near = rr.near
+		defer func() { in.Near = nil }()
+	}
+	for i, field := range fields[first:] {
 		v := in.View(field)
 		if rg != nil {
 			if !rr.g.pass(rg, field, v) {
@@ -367,7 +435,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 				rr.pending = pendNone
 				continue
 			}
-		} else if !requireMet(v, &r.Context) {
+		} else if i > 0 && !requireMet(v, gate) {
 			continue
 		}
 		d.Detect(in, field, v, rr.emit)
@@ -379,7 +447,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 // in the field. When one does not, no match in the field can survive
 // weigh, so the detector (which may be expensive, like the entity model)
 // need not run at all.
-func requireMet(v *textnorm.View, c *rulepack.Context) bool {
+func requireMet(v *textnorm.View, c *rulepack.Gate) bool {
 	for i, g := range c.Require {
 		if g.Has(v.Tokens, 0, len(v.Tokens)) {
 			continue
@@ -410,7 +478,7 @@ func (l *Linter) weigh(in *detect.Input, g *postGate, rg *ruleGate, r *rulepack.
 	if m.Confidence > 0 {
 		conf = m.Confidence
 	}
-	c := &r.Context
+	c := r.Context()
 	if m.Field != detect.FieldPost && (len(c.Require) > 0 || c.Veto.Len()+c.Boost.Len()+c.Lower.Len() > 0 || c.HasPatterns()) {
 		v := in.View(m.Field)
 		lo, hi := 0, len(v.Tokens)

@@ -190,14 +190,15 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	reIDs := map[string]int32{}
 	for _, r := range rules {
 		g := &ruleGate{postVeto: -1}
-		g.veto, g.boost, g.lower, g.nearVeto = p.req(r.Context.Veto), p.req(r.Context.Boost), p.req(r.Context.Lower), p.req(r.Context.NearVeto)
-		for _, set := range r.Context.SomeGroups {
+		c := r.Context()
+		g.veto, g.boost, g.lower, g.nearVeto = p.req(c.Veto), p.req(c.Boost), p.req(c.Lower), p.req(c.NearVeto)
+		for _, set := range c.SomeGroups {
 			g.some = append(g.some, p.req(set))
 		}
-		for i, set := range r.Context.Require {
+		for i, set := range c.Require {
 			gg := groupGate{word: p.req(set)}
-			if i < len(r.Context.RequireRe) {
-				for _, re := range r.Context.RequireRe[i] {
+			if i < len(c.RequireRe) {
+				for _, re := range c.RequireRe[i] {
 					id, ok := reIDs[re.String()]
 					if !ok {
 						id = int32(len(reIDs))
@@ -213,10 +214,10 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 			}
 			g.require = append(g.require, gg)
 		}
-		if r.Context.PostVeto.Len() > 0 {
-			g.postVeto = p.req(r.Context.PostVeto)
+		if c.PostVeto.Len() > 0 {
+			g.postVeto = p.req(c.PostVeto)
 		}
-		if nd, ok := r.Detector.(detect.Needer); ok {
+		if nd, ok := r.Detector().(detect.Needer); ok {
 			if n, ok := nd.Needs(); ok {
 				ng := &needGate{onOrig: n.OnOrig}
 				k := b2i(n.OnOrig)
@@ -232,7 +233,7 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 				g.need = ng
 			}
 		}
-		if eg, ok := r.Detector.(detect.ExprGated); ok {
+		if eg, ok := r.Detector().(detect.ExprGated); ok {
 			needs, orig := eg.ExprNeeds()
 			k := b2i(orig)
 			useful := false
@@ -705,7 +706,7 @@ const (
 // there) are known; the others are pending.
 func (g *postGate) requireSoon(rg *ruleGate, r *rulepack.Rule, field string, v *textnorm.View) int {
 	fi := g.field(field, v)
-	c := &r.Context
+	c := r.Gate()
 	state := requireMetAll
 	for i, set := range c.Require {
 		gg := &rg.require[i]
@@ -743,7 +744,7 @@ func (g *postGate) requireSoon(rg *ruleGate, r *rulepack.Rule, field string, v *
 // pattern whose literals are absent is not run.
 func (g *postGate) requireMet(rg *ruleGate, r *rulepack.Rule, field string, v *textnorm.View) bool {
 	fi := g.field(field, v)
-	c := &r.Context
+	c := r.Gate()
 	for i, set := range c.Require {
 		gg := &rg.require[i]
 		if fi.findAll(g.p, gg.word, set, v) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/postlint/postlint/internal/corpus"
 	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/finding"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/rules"
@@ -34,8 +35,34 @@ func defaultLinters(t testing.TB) (fast, ref *Linter, pack *rulepack.Pack) {
 	fast, pack = build(&detect.Resources{})
 	ref, _ = build(detect.SlowResources())
 	ref.noPre, ref.noNear = true, true
-	<-fast.preDone
+	fast.waitPrefilter()
 	return fast, ref, pack
+}
+
+// waitPrefilter builds the prefilter now, as a linter's second post would,
+// and waits until it is ready.
+func (l *Linter) waitPrefilter() {
+	l.startPrefilter()
+	<-l.preDone
+}
+
+// TestPrefilterFromSecondPost checks that one post does not start the
+// prefilter (a cold command checking one draft would pay for it) and that
+// a second one does.
+func TestPrefilterFromSecondPost(t *testing.T) {
+	l := linter(t, rule(""))
+	l.Lint(&post.Post{Text: "first post"}, nil)
+	if l.preStarted.Load() {
+		t.Fatal("prefilter started by the first post")
+	}
+	l.Lint(&post.Post{Text: "second post"}, nil)
+	if !l.preStarted.Load() {
+		t.Fatal("prefilter not started by the second post")
+	}
+	<-l.preDone
+	if l.prefilter() == nil {
+		t.Error("prefilter built but not kept")
+	}
 }
 
 // prefilterPosts are the posts the prefilter is checked on: the labelled
@@ -146,5 +173,96 @@ func BenchmarkPrefilter(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// TestLazySame checks that the default pack compiled rule by rule at first
+// use, as the command loads it, finds what it finds compiled in full at
+// Load: on every post in turn (each compiling what it needs of what is
+// still uncompiled), and on a few posts each checked by a fresh linter, as
+// a cold command checks a draft.
+func TestLazySame(t *testing.T) {
+	build := func(lazy bool) *Linter {
+		res := &detect.Resources{}
+		pack, err := rulepack.Load(res, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: lazy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := New(pack, res, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.noPre = true
+		return l
+	}
+	eager, lazy := build(false), build(true)
+	posts := prefilterPosts(t, eager.Pack())
+	for i := range posts {
+		p, q := posts[i], posts[i]
+		got, want := lazy.Lint(&p, nil), eager.Lint(&q, nil)
+		if !reflect.DeepEqual(got.Findings, want.Findings) || got.Score != want.Score {
+			t.Errorf("post %d %.80q:\n lazy:  %s\n eager: %s", i, p.Text, brief(got.Findings), brief(want.Findings))
+		}
+	}
+	draft, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", "draft.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append([]string{string(draft), "Great team today on ward 7, thanks all"}, trickyTexts[:4]...) {
+		p, q := post.Post{Text: s}, post.Post{Text: s}
+		cold := build(true)
+		got, want := cold.Lint(&p, nil), eager.Lint(&q, nil)
+		if !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Errorf("cold %.80q:\n lazy:  %s\n eager: %s", s, brief(got.Findings), brief(want.Findings))
+		}
+		if s == "Great team today on ward 7, thanks all" && cold.res.ModelLoads() != 0 {
+			t.Errorf("cold %q loaded the entity model", s)
+		}
+	}
+}
+
+// TestLazyConcurrent checks a lazily loaded pack checked from several
+// goroutines at once, the prefilter compiling every rule beside them: the
+// same findings as the pack compiled at Load (and, under -race, no race).
+func TestLazyConcurrent(t *testing.T) {
+	load := func(lazy bool) *Linter {
+		res := &detect.Resources{}
+		pack, err := rulepack.Load(res, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: lazy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := New(pack, res, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	eager, lazy := load(false), load(true)
+	var posts []post.Post
+	for _, r := range eager.Pack().Rules {
+		for _, ex := range r.Examples.Flag {
+			posts = append(posts, ex.Post)
+		}
+	}
+	k := 0
+	next := func() (Item, bool) {
+		if k == len(posts) {
+			return Item{}, false
+		}
+		k++
+		return Item{Post: posts[k-1]}, true
+	}
+	i := 0
+	err := lazy.Stream(t.Context(), 4, next, func(got *finding.Result) error {
+		p := posts[i]
+		want := eager.Lint(&p, nil)
+		if !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Errorf("post %d %.80q:\n lazy:  %s\n eager: %s", i, p.Text, brief(got.Findings), brief(want.Findings))
+		}
+		i++
+		return nil
+	})
+	if err != nil || i != len(posts) {
+		t.Fatalf("%d of %d posts checked: %v", i, len(posts), err)
 	}
 }

@@ -1,8 +1,6 @@
 package rulepack
 
 import (
-	"fmt"
-
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/phrase"
 )
@@ -40,32 +38,16 @@ type Also struct {
 	Veto    *phrase.Set
 }
 
-// compileMore compiles the context options beyond the window: near_veto,
-// sentence, also and some.
+// compileMore compiles the lists of the context options beyond the window:
+// near_veto, also and some (setScalars has checked them).
 func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
-	c.Near = 3
-	if s.Near != nil {
-		c.Near = *s.Near
-	}
-	if c.Near < 0 {
-		return fmt.Errorf("near %d is negative", c.Near)
-	}
 	var err error
 	if c.NearVeto, err = detect.Terms(s.NearVeto, env); err != nil {
 		return err
 	}
-	c.Sentence = s.Sentence
 	if s.Some != nil {
-		if s.Some.Min < 1 || s.Some.Min > len(s.Some.Groups) {
-			return fmt.Errorf("some: min %d must be between 1 and the number of groups (%d)", s.Some.Min, len(s.Some.Groups))
-		}
-		c.SomeMin = s.Some.Min
 		for _, g := range s.Some.Groups {
-			words, res, err := splitPatterns(g, env)
-			if err != nil {
-				return err
-			}
-			set, err := detect.Terms(words, env)
+			set, res, err := compileList(g, env)
 			if err != nil {
 				return err
 			}
@@ -73,13 +55,7 @@ func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
 			c.SomeRe = append(c.SomeRe, res)
 		}
 	}
-	for i, a := range s.Also {
-		if !detect.ValidField(a.Field) {
-			return fmt.Errorf("also[%d]: unknown field %q (text, reply, alt_text, file, author)", i, a.Field)
-		}
-		if len(a.Require) == 0 && len(a.Veto) == 0 {
-			return fmt.Errorf("also[%d]: give require or veto", i)
-		}
+	for _, a := range s.Also {
 		out := Also{Field: a.Field}
 		for _, g := range a.Require {
 			set, err := detect.Terms(g, env)

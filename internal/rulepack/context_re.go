@@ -27,7 +27,8 @@ func (p Patterns) Match(s string) bool {
 	return false
 }
 
-// HasPatterns reports whether the context has any "re:" entry.
+// HasPatterns reports whether the context has any "re:" entry of its
+// require, veto, boost or lower lists, or of post_veto.
 func (c *Context) HasPatterns() bool {
 	if len(c.VetoRe)+len(c.BoostRe)+len(c.LowerRe)+len(c.PostVetoRe) > 0 {
 		return true
@@ -62,25 +63,4 @@ func splitPatterns(entries []string, env *detect.Env) ([]string, Patterns, error
 		res = append(res, re)
 	}
 	return words, res, nil
-}
-
-// compilePatterns takes the "re:" entries out of every list of the spec
-// (before the word lists are compiled) and keeps them on the context.
-func (c *Context) compilePatterns(s *contextSpec, env *detect.Env) error {
-	var err error
-	c.RequireRe = make([]Patterns, len(s.Require))
-	for i := range s.Require {
-		if s.Require[i], c.RequireRe[i], err = splitPatterns(s.Require[i], env); err != nil {
-			return err
-		}
-	}
-	for _, t := range []struct {
-		list *[]string
-		dst  *Patterns
-	}{{&s.Veto, &c.VetoRe}, {&s.Boost, &c.BoostRe}, {&s.Lower, &c.LowerRe}, {&s.PostVeto, &c.PostVetoRe}} {
-		if *t.list, *t.dst, err = splitPatterns(*t.list, env); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -119,14 +119,15 @@ type contextSpec struct {
 // Context is a rule's compiled context: words around a match that require,
 // veto, raise or lower it.
 type Context struct {
-	Window   int // words each side; 0: the whole field
-	Require  []*phrase.Set
-	Veto     *phrase.Set
-	Boost    *phrase.Set
-	BoostBy  float64
-	Lower    *phrase.Set
-	LowerBy  float64
-	PostVeto *phrase.Set
+	// Gate holds what decides whether the rule may find anything in a
+	// post before its detector runs.
+	Gate
+	Window  int // words each side; 0: the whole field
+	Veto    *phrase.Set
+	Boost   *phrase.Set
+	BoostBy float64
+	Lower   *phrase.Set
+	LowerBy float64
 	// Near is the window (words each side) in which NearVeto drops a match.
 	Near     int
 	NearVeto *phrase.Set
@@ -139,10 +140,21 @@ type Context struct {
 	SomeMin    int
 	SomeGroups []*phrase.Set
 	SomeRe     []Patterns
-	// RequireRe (one per Require group), VetoRe, BoostRe, LowerRe and
-	// PostVetoRe are the lists' "re:" entries: see context_re.go.
-	RequireRe                            []Patterns
-	VetoRe, BoostRe, LowerRe, PostVetoRe Patterns
+	// VetoRe, BoostRe and LowerRe are the lists' "re:" entries: see
+	// context_re.go.
+	VetoRe, BoostRe, LowerRe Patterns
+}
+
+// Gate is the part of a rule's context the engine consults before running
+// the rule's detector: words (or patterns) one of which each require group
+// needs in the field, and words (or patterns) anywhere in the post that
+// drop the rule's matches.
+type Gate struct {
+	Require []*phrase.Set
+	// RequireRe are the "re:" entries of each Require group.
+	RequireRe  []Patterns
+	PostVeto   *phrase.Set
+	PostVetoRe Patterns
 }
 
 // Examples are a rule's own test cases.
@@ -157,7 +169,9 @@ type Example struct {
 	Line int
 }
 
-// A Rule is one compiled rule.
+// A Rule is one compiled rule. Its detector and its context's word lists
+// and patterns, the costly parts, are compiled at Load, or, for a rule of
+// a lazy layer, at their first use (Detector, Gate, Context: see lazy.go).
 type Rule struct {
 	ID            string
 	Category      string
@@ -174,12 +188,17 @@ type Rule struct {
 	Fields        []string
 	When          When
 	Kind          string
-	Detector      any // detect.Detector, and maybe detect.PostDetector
-	Context       Context
 	Allow         map[string]bool
 	Examples      Examples
 	File          string
 	Line, Col     int
+
+	src       *ruleSource
+	det       any // detect.Detector, and maybe detect.PostDetector
+	ctx       Context
+	detStage  stage // det built
+	gateStage stage // ctx.Gate compiled
+	ctxStage  stage // the rest of ctx compiled
 }
 
 type ruleSpec struct {
@@ -215,6 +234,15 @@ type fileSpec struct {
 type Layer struct {
 	FS   fs.FS
 	Name string // shown in error messages, e.g. "rules" or the directory
+	// Lazy compiles each rule's detector and context lists at their first
+	// use rather than at Load, so that a command checking one draft
+	// compiles only what that draft needs. Load then reports only the
+	// errors it finds without compiling them; one found later panics.
+	// Set it only for a pack whose rules are known to compile, as the
+	// embedded default pack's are (its tests compile it in full): an
+	// organisation's rules must be compiled at Load so that their errors
+	// name the file and line.
+	Lazy bool
 }
 
 // Load reads and compiles the layers. The first layer must hold
@@ -236,8 +264,8 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 		files = append(files, ymls...)
 		sort.Strings(files)
 		files = slices.DeleteFunc(files, func(f string) bool { return f == "clauses.yaml" || f == "sites.yaml" })
-		// Files compile in parallel (each worker with its own caches of
-		// lists); their rules are then taken in the files' order.
+		// Files compile in parallel; their rules are then taken in the
+		// files' order.
 		type loaded struct {
 			rules []*Rule
 			err   error
@@ -245,11 +273,14 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 		results := make([]loaded, len(files))
 		var next atomic.Int32
 		var wg sync.WaitGroup
+		// The layer's rules compile in one environment, which caches the
+		// lists they share: at Load, from the workers, or later, from any
+		// goroutine, for a lazy layer.
+		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
 		for range min(runtime.GOMAXPROCS(0), len(files)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
 				for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
 					results[i].rules, results[i].err = loadFile(layer, files[i], p.Clauses, env)
 				}
@@ -341,12 +372,10 @@ func fileReader(layers []Layer) func(string) ([]byte, error) {
 	}
 }
 
+// listReader reads a list file of the pack, from the last layer that has
+// it (detect.Env caches what it reads).
 func listReader(layers []Layer) func(string) ([]string, error) {
-	cache := map[string][]string{}
 	return func(name string) ([]string, error) {
-		if items, ok := cache[name]; ok {
-			return items, nil
-		}
 		for i := len(layers) - 1; i >= 0; i-- {
 			data, err := fs.ReadFile(layers[i].FS, name)
 			if errors.Is(err, fs.ErrNotExist) {
@@ -364,9 +393,6 @@ func listReader(layers []Layer) func(string) ([]string, error) {
 					continue
 				}
 				out = append(out, line)
-			}
-			if sc.Err() == nil {
-				cache[name] = out
 			}
 			return out, sc.Err()
 		}
@@ -397,6 +423,9 @@ func loadFile(layer Layer, file string, clauses map[string]Clause, env *detect.E
 	var errs []error
 	for i := range spec.Rules {
 		r, err := compileRule(name, &spec.Rules[i], clauses, env)
+		if err == nil && !layer.Lazy {
+			err = r.compile()
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -413,6 +442,8 @@ type nodeOptions struct {
 
 func (o nodeOptions) Decode(v any) error { return decodeStrict(o.file, o.node, v) }
 
+// compileRule reads a rule and checks it, all but its detector and
+// context lists, which it keeps for compile (lazy.go) to compile.
 func compileRule(file string, n *yaml.Node, clauses map[string]Clause, env *detect.Env) (*Rule, error) {
 	var s ruleSpec
 	if err := decodeStrict(file, n, &s); err != nil {
@@ -483,8 +514,7 @@ func compileRule(file string, n *yaml.Node, clauses map[string]Clause, env *dete
 			r.Kind = dn.Content[i+1].Value
 		}
 	}
-	build, ok := detect.Kinds()[r.Kind]
-	if !ok {
+	if _, ok := detect.Kinds()[r.Kind]; !ok {
 		names := make([]string, 0)
 		for k := range detect.Kinds() {
 			names = append(names, k)
@@ -492,22 +522,11 @@ func compileRule(file string, n *yaml.Node, clauses map[string]Clause, env *dete
 		sort.Strings(names)
 		return nil, errAt(file, dn, "rule %s: unknown detector kind %q (known: %s)", s.ID, r.Kind, strings.Join(names, ", "))
 	}
-	det, err := build(nodeOptions{file: file, node: dn}, env)
-	if err != nil {
-		var pe *posError
-		if errors.As(err, &pe) {
-			return nil, err
-		}
-		return nil, errAt(file, dn, "rule %s: %v", s.ID, err)
-	}
-	if _, ok := det.(detect.Detector); !ok {
-		return nil, errAt(file, dn, "rule %s: kind %q built no detector", s.ID, r.Kind)
-	}
-	r.Detector = det
-	// Context.
-	if err := r.compileContext(&s.Context, env); err != nil {
+	// Context: the window and weights now, the lists with the detector.
+	if err := r.ctx.setScalars(&s.Context); err != nil {
 		return nil, errAt(file, field("context"), "rule %s: context: %v", s.ID, err)
 	}
+	r.src = &ruleSource{detector: dn, context: &s.Context, contextNode: field("context"), env: env}
 	r.Allow = map[string]bool{}
 	for _, a := range s.Allow {
 		r.Allow[NormaliseAllow(a)] = true
@@ -537,8 +556,9 @@ func compileRule(file string, n *yaml.Node, clauses map[string]Clause, env *dete
 	return r, nil
 }
 
-func (r *Rule) compileContext(s *contextSpec, env *detect.Env) error {
-	c := &r.Context
+// setScalars sets the context's window, distances and weights, checking
+// them.
+func (c *Context) setScalars(s *contextSpec) error {
 	c.Window = 8
 	if s.Window != nil {
 		c.Window = *s.Window
@@ -546,27 +566,27 @@ func (r *Rule) compileContext(s *contextSpec, env *detect.Env) error {
 	if c.Window < 0 {
 		return fmt.Errorf("window %d is negative", c.Window)
 	}
-	if err := c.compilePatterns(s, env); err != nil {
-		return err
+	c.Near = 3
+	if s.Near != nil {
+		c.Near = *s.Near
 	}
-	var err error
-	for _, g := range s.Require {
-		set, err := detect.Terms(g, env)
-		if err != nil {
-			return err
+	if c.Near < 0 {
+		return fmt.Errorf("near %d is negative", c.Near)
+	}
+	c.Sentence = s.Sentence
+	if s.Some != nil {
+		if s.Some.Min < 1 || s.Some.Min > len(s.Some.Groups) {
+			return fmt.Errorf("some: min %d must be between 1 and the number of groups (%d)", s.Some.Min, len(s.Some.Groups))
 		}
-		c.Require = append(c.Require, set)
+		c.SomeMin = s.Some.Min
 	}
-	for _, t := range []struct {
-		dst **phrase.Set
-		src []string
-	}{{&c.Veto, s.Veto}, {&c.Boost, s.Boost}, {&c.Lower, s.Lower}, {&c.PostVeto, s.PostVeto}} {
-		if *t.dst, err = detect.Terms(t.src, env); err != nil {
-			return err
+	for i, a := range s.Also {
+		if !detect.ValidField(a.Field) {
+			return fmt.Errorf("also[%d]: unknown field %q (text, reply, alt_text, file, author)", i, a.Field)
 		}
-	}
-	if err := c.compileMore(s, env); err != nil {
-		return err
+		if len(a.Require) == 0 && len(a.Veto) == 0 {
+			return fmt.Errorf("also[%d]: give require or veto", i)
+		}
 	}
 	c.BoostBy, c.LowerBy = s.BoostBy, s.LowerBy
 	if c.BoostBy == 0 {
@@ -576,6 +596,54 @@ func (r *Rule) compileContext(s *contextSpec, env *detect.Env) error {
 		c.LowerBy = 0.3
 	}
 	return nil
+}
+
+// compileGate compiles the require groups and the post_veto list.
+func compileGate(s *contextSpec, env *detect.Env) (Gate, error) {
+	var g Gate
+	for _, group := range s.Require {
+		set, res, err := compileList(group, env)
+		if err != nil {
+			return Gate{}, err
+		}
+		g.Require = append(g.Require, set)
+		g.RequireRe = append(g.RequireRe, res)
+	}
+	var err error
+	if g.PostVeto, g.PostVetoRe, err = compileList(s.PostVeto, env); err != nil {
+		return Gate{}, err
+	}
+	return g, nil
+}
+
+// compileLists compiles the lists the context weighs a match with: veto,
+// boost, lower and those of compileMore.
+func (c *Context) compileLists(s *contextSpec, env *detect.Env) error {
+	for _, t := range []struct {
+		set *(*phrase.Set)
+		res *Patterns
+		src []string
+	}{{&c.Veto, &c.VetoRe, s.Veto}, {&c.Boost, &c.BoostRe, s.Boost}, {&c.Lower, &c.LowerRe, s.Lower}} {
+		var err error
+		if *t.set, *t.res, err = compileList(t.src, env); err != nil {
+			return err
+		}
+	}
+	return c.compileMore(s, env)
+}
+
+// compileList compiles a context list: its words and phrases, and its "re:"
+// entries.
+func compileList(entries []string, env *detect.Env) (*phrase.Set, Patterns, error) {
+	words, res, err := splitPatterns(entries, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, err := detect.Terms(words, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	return set, res, nil
 }
 
 // NormaliseAllow folds an allow-list entry or a match for comparison: lower

@@ -1,6 +1,7 @@
 package rulepack
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -99,4 +100,78 @@ func FuzzLoad(f *testing.F) {
 		fsys := fstest.MapFS{"clauses.yaml": {Data: []byte(clauses)}, "r.yaml": {Data: []byte(rule)}, "lists/extra.txt": {Data: []byte("x\n")}}
 		_, _ = Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack"})
 	})
+}
+
+// TestLazyLayer checks that a lazy layer compiles a rule's parts only when
+// asked, and that an error it finds then still names the file and line.
+func TestLazyLayer(t *testing.T) {
+	good := strings.Replace(goodRule, "    examples:", "    context:\n      require: [[it]]\n      veto: [\"@lists/extra.txt\"]\n    examples:", 1)
+	bad := strings.Replace(goodRule, "kind: lexicon\n      terms: [damn, \"@lists/extra.txt\"]", "kind: pattern\n      patterns: [\"(unclosed\"]", 1)
+	tests := []struct {
+		name, rule, wantErr string
+	}{
+		{"good", good, ""},
+		{"bad regex", bad, `pack/insult.yaml:8:7: rule swearing: pattern "(unclosed"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"clauses.yaml":    {Data: []byte(clauses)},
+				"insult.yaml":     {Data: []byte(tt.rule)},
+				"lists/extra.txt": {Data: []byte("blast\n")},
+			}
+			p, err := Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack", Lazy: true})
+			if err != nil {
+				t.Fatalf("a lazy layer reported %v at Load", err)
+			}
+			r := p.Rule("swearing")
+			if r.det != nil || r.ctx.Require != nil || r.ctx.Veto != nil {
+				t.Fatal("a lazy rule was compiled at Load")
+			}
+			err = p.Compile()
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Detector() == nil || len(r.Gate().Require) != 1 || r.Context().Veto.Len() != 1 {
+					t.Errorf("compiled rule lacks its parts: %+v", r.ctx)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("Compile: %v, want %q", err, tt.wantErr)
+			}
+			defer func() {
+				if msg := fmt.Sprint(recover()); !strings.Contains(msg, tt.wantErr) {
+					t.Errorf("Detector panicked with %q, want %q", msg, tt.wantErr)
+				}
+			}()
+			r.Detector()
+		})
+	}
+}
+
+// TestLazyStages checks that the gate compiles without the detector and the
+// rest of the context, as a draft that meets no require group needs.
+func TestLazyStages(t *testing.T) {
+	rule := strings.Replace(goodRule, "    examples:", "    context:\n      require: [[it]]\n      veto: [\"@lists/extra.txt\"]\n    examples:", 1)
+	fsys := fstest.MapFS{
+		"clauses.yaml":    {Data: []byte(clauses)},
+		"insult.yaml":     {Data: []byte(rule)},
+		"lists/extra.txt": {Data: []byte("blast\n")},
+	}
+	p, err := Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack", Lazy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Rule("swearing")
+	if g := r.Gate(); len(g.Require) != 1 || g.PostVeto == nil {
+		t.Fatalf("gate = %+v", g)
+	}
+	if r.det != nil || r.ctx.Veto != nil {
+		t.Error("Gate compiled more than the gate")
+	}
+	if c := r.Context(); c.Veto.Len() != 1 || c.Window != 8 || c.BoostBy != 0.15 {
+		t.Errorf("context = %+v", c)
+	}
 }
