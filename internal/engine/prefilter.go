@@ -371,7 +371,7 @@ type fieldIndex struct {
 	// whose key words are among the field's tokens.
 	tokens   bits
 	deob     bits // once a disguised detector asks
-	wild     bool // the deobfuscated view has a masked or stretched word
+	wild     bool // the deobfuscated view has a word WildWord may match (phrase.Wild)
 	deobDone bool
 	// found holds, for the requirements in known, whether a phrase of
 	// their set occurs in the field's tokens; reHit, for the require
@@ -643,7 +643,7 @@ func (g *postGate) pass(rg *ruleGate, field string, v *textnorm.View) bool {
 			dv := v.Deobfuscated()
 			fi.deob = g.p.mark(fi.deob, dv.Tokens)
 			for _, t := range dv.Tokens {
-				if strings.IndexByte(t.Text, '*') >= 0 || phrase.HasRun(t.Text, 3) {
+				if phrase.Wild(t.Text) {
 					fi.wild = true
 					break
 				}
