@@ -4,6 +4,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,12 +21,28 @@ import (
 // matchable by the expression: at a stretch's edge, \b and \B then see what
 // they see at the text's edge (a non-word character), and an expression
 // with ^, $, \A or \z is never cut.
+//
+// Two more cuts keep the same matches. A match holds one literal of each
+// of the expression's sets of required literals (up to three), so a
+// stretch that lacks every literal of one set is skipped. And when no match
+// of the expression is longer than maxLen bytes ("[a-z]{1,2}\d ?\d[a-z]{2}",
+// a postcode, is at most 8), every match lies within maxLen bytes of one of
+// its literals: the expression runs over windows around the literals found,
+// widened to the nearest edges of words (where, as at a separator, \b and \B
+// see a non-word character on the far side) and merged where they overlap.
+// Each leftmost match then lies inside one window with every alternative
+// the expression could try from its start, so a run over the window picks
+// it as a run over the whole text does.
 
 // A segPlan says where an expression can match: inside a stretch between
-// two separators that holds one of lits. A nil plan: anywhere.
+// two separators that holds one of lits and one string of each set of
+// more, within maxLen bytes of a string of lits when maxLen > 0. A nil
+// plan: anywhere.
 type segPlan struct {
-	sep  [128]bool
-	lits []string
+	sep    [128]bool
+	lits   []string
+	more   [][]string
+	maxLen int
 }
 
 // planSegments returns the plan of an expression, or nil when it cannot be
@@ -42,8 +59,8 @@ func planSegments(re *syntax.Regexp) *segPlan {
 	}
 	var can [128]bool
 	matchable(re, &can)
-	p := &segPlan{lits: reqs[0]}
-	cut := false
+	p := &segPlan{lits: reqs[0], maxLen: max(maxBytes(re), 0)}
+	cut := p.maxLen > 0
 	for c := range 128 {
 		if !can[c] && !syntax.IsWordChar(rune(c)) {
 			p.sep[c] = true
@@ -53,12 +70,79 @@ func planSegments(re *syntax.Regexp) *segPlan {
 	if !cut {
 		return nil
 	}
-	for _, l := range p.lits {
-		if l == "" || strings.ContainsFunc(l, func(r rune) bool { return r < 128 && p.sep[r] }) {
-			return nil // never for a real literal; stay exact if it happens
+	bad := func(l string) bool {
+		return l == "" || strings.ContainsFunc(l, func(r rune) bool { return r < 128 && p.sep[r] })
+	}
+	if slices.ContainsFunc(p.lits, bad) {
+		return nil // never for a real literal; stay exact if it happens
+	}
+	for _, set := range reqs[1:] {
+		if !slices.ContainsFunc(set, bad) {
+			p.more = append(p.more, set)
 		}
 	}
 	return p
+}
+
+// maxBytes returns the most bytes a match of re can span, or -1 when it has
+// no bound (a star, a plus, an open repeat).
+func maxBytes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			n += max(w, utf8.UTFMax*b2n(w < 0))
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return max(utf8.RuneLen(re.Rune[len(re.Rune)-1]), utf8.UTFMax*b2n(utf8.RuneLen(re.Rune[len(re.Rune)-1]) < 0))
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxBytes(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpRepeat:
+		n := maxBytes(re.Sub[0])
+		if re.Max < 0 || n < 0 {
+			return -1
+		}
+		return re.Max * n
+	case syntax.OpConcat, syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			m := maxBytes(sub)
+			if m < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				n += m
+			} else {
+				n = max(n, m)
+			}
+		}
+		return n
+	}
+	return -1
+}
+
+func b2n(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // hasAnchor reports whether re asserts the beginning or end of a line or
@@ -116,8 +200,8 @@ func simpleFoldASCII(r rune) rune {
 	return r
 }
 
-// segments returns the stretches of s, in order, that hold one of the
-// plan's literals: [start, end) pairs, disjoint.
+// segments returns the stretches of s, in order, where the plan's
+// expression can match: [start, end) pairs, disjoint.
 func (p *segPlan) segments(s string, dst [][2]int) [][2]int {
 	dst = dst[:0]
 	for _, lit := range p.lits {
@@ -128,31 +212,94 @@ func (p *segPlan) segments(s string, dst [][2]int) [][2]int {
 			}
 			i += from
 			a, b := i, i+len(lit)
-			for a > 0 && !p.isSep(s[a-1]) {
+			lo, hi := 0, len(s)
+			if p.maxLen > 0 {
+				lo, hi = max(b-p.maxLen, 0), min(a+p.maxLen, len(s))
+			}
+			for a > lo && !p.isSep(s[a-1]) {
 				a--
 			}
-			for b < len(s) && !p.isSep(s[b]) {
+			for b < hi && !p.isSep(s[b]) {
+				b++
+			}
+			for !cleanStart(s, a) && !p.isSep(s[a-1]) {
+				a--
+			}
+			for !cleanEnd(s, b) && !p.isSep(s[b]) {
 				b++
 			}
 			dst = append(dst, [2]int{a, b})
 			from = b
+			if p.maxLen > 0 {
+				from = i + 1 // the next one's window reaches further
+			}
 		}
 	}
-	if len(dst) < 2 {
+	if len(dst) > 1 {
+		slices.SortFunc(dst, func(x, y [2]int) int { return x[0] - y[0] })
+		out := dst[:1]
+		for _, g := range dst[1:] {
+			last := &out[len(out)-1]
+			if g[0] < last[1] {
+				last[1] = max(last[1], g[1])
+				continue
+			}
+			out = append(out, g)
+		}
+		dst = out
+	}
+	if len(p.more) == 0 {
 		return dst
 	}
-	slices.SortFunc(dst, func(x, y [2]int) int { return x[0] - y[0] })
-	out := dst[:1]
-	for _, g := range dst[1:] {
-		last := &out[len(out)-1]
-		if g[0] < last[1] {
-			last[1] = max(last[1], g[1])
-			continue
+	// Keep the stretches that hold a string of every other set.
+	out := dst[:0]
+	for _, g := range dst {
+		if p.holdsMore(s[g[0]:g[1]]) {
+			out = append(out, g)
 		}
-		out = append(out, g)
 	}
 	return out
 }
+
+// holdsMore reports whether seg holds a string of each set of p.more.
+func (p *segPlan) holdsMore(seg string) bool {
+	for _, set := range p.more {
+		if !slices.ContainsFunc(set, func(l string) bool { return strings.Contains(seg, l) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanStart reports whether a run of an expression over s[i:] sees at its
+// start what a run over s sees at i: i is the text's start, or the rune
+// before i is whole and no word character (\b and \B hold alike).
+func cleanStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return !isWordByte(c)
+	}
+	return i == len(s) || !isContinuation(s[i])
+}
+
+// cleanEnd is cleanStart for a run over s[:i].
+func cleanEnd(s string, i int) bool {
+	if i == len(s) {
+		return true
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return !isWordByte(c)
+	}
+	return !isContinuation(s[i])
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
 
 func (p *segPlan) isSep(c byte) bool { return c < 128 && p.sep[c] }
 

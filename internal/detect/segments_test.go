@@ -61,21 +61,75 @@ func TestPlanSegments(t *testing.T) {
 }
 
 func TestSegmentsOf(t *testing.T) {
-	re := mustParse(`\bbed \d\b`, syntax.Perl)
-	p := planSegments(re)
-	if p == nil {
-		t.Fatal("no plan")
+	tests := []struct {
+		expr, text string
+		want       []string
+	}{
+		// At most 5 bytes: windows around "bed ", widened to whole words.
+		{`\bbed \d\b`, "in bed 4, then bed 5. no beds! bed 6 and bed 7", []string{"bed 4", "bed 5", "bed 6", "bed 7"}},
+		{`\bbed \d\b`, "bed 12345678 abed 9", []string{"bed 12345678", "abed 9"}},
+		// Unbounded: whole stretches, holding a string of every set ("bed "
+		// and a digit).
+		{`\bbed \d+\b`, "in bed 4, then bed five. no beds! bed 6 and bed 7", []string{"in bed 4", " bed 6 and bed 7"}},
+		// Overlapping windows merge; a window reaching into a word takes
+		// it whole.
+		{`\b\d{2} \d{2}\b`, "call 12 34 56 now, or 78", []string{"call 12 34 56 now", " or 78"}},
+		{`\b\d{2} \d{2}\b`, "we call 12 34 56 now, or 78", []string{"call 12 34 56 now", " or 78"}},
+		// A window neither ends inside a rune nor next to a letter.
+		{`\d{2}`, "x\u00e912\u00e9y", []string{"x\u00e912\u00e9y"}},
+		{`\d{2}`, "x \u00e912\u00e9 y", []string{"\u00e912\u00e9"}},
 	}
-	s := "in bed 4, then bed 5. no beds! bed 6 and bed 7"
-	got := p.segments(s, nil)
-	var parts []string
-	for _, g := range got {
-		parts = append(parts, s[g[0]:g[1]])
+	for _, tt := range tests {
+		p := planSegments(mustParse(tt.expr, syntax.Perl))
+		if p == nil {
+			t.Fatalf("%q: no plan", tt.expr)
+		}
+		var parts []string
+		for _, g := range p.segments(tt.text, nil) {
+			parts = append(parts, tt.text[g[0]:g[1]])
+		}
+		if !reflect.DeepEqual(parts, tt.want) {
+			t.Errorf("%q in %q: segments = %q, want %q", tt.expr, tt.text, parts, tt.want)
+		}
 	}
-	want := []string{"in bed 4", " then bed 5", " bed 6 and bed 7"} // "beds" lacks "bed "
-	if !reflect.DeepEqual(parts, want) {
-		t.Errorf("segments = %q, want %q", parts, want)
+}
+
+func TestMaxBytes(t *testing.T) {
+	tests := []struct {
+		expr string
+		want int
+	}{
+		{`\b(?P<m>[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})\b`, 8},
+		{`bed \d{1,2}`, 6},
+		{`(?:aged|turned) \d{1,3}\b(?: today)?`, 16},
+		{`(?i)k`, 3}, // the Kelvin sign
+		{`é{2}`, 4},
+		{`.`, 4},
+		{`[^a]`, 4},
+		{`\d+`, -1},
+		{`a*b`, -1},
+		{`a{2,}`, -1},
+		{`^$`, 0},
 	}
+	for _, tt := range tests {
+		if got := maxBytes(mustParse(tt.expr, syntax.Perl).Simplify()); got != tt.want {
+			t.Errorf("maxBytes(%q) = %d, want %d", tt.expr, got, tt.want)
+		}
+	}
+}
+
+// windowExprs are expressions of bounded length, run over windows, with
+// word boundaries, case folding and runes of several bytes at their edges.
+var windowExprs = []string{
+	`\b(?P<m>[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2})\b`,
+	`\Bed \d\B`,
+	`(?i)k\d{1,2}`,
+	`é\d{1,2}\b`,
+	`\d{2}\B`,
+	`\b(?:aged|turned|is) \d{1,3}\b(?: today| years)?`,
+	`(?i)\b(?:bed|bay) ?\d{1,2} (?:man|lady)\b`,
+	`[^a-z]\d\d[^a-z]`,
+	`x.{0,3}\d`,
 }
 
 // packExpressions returns the expressions of the default pack's pattern
@@ -159,12 +213,15 @@ var segmentTexts = []string{
 	"",
 	"bed",
 	"\nbed 1\n",
+	"ab12cd 3ef sw1a 1aa, SW1A1AA Ke12 \u212a12 é12 é12é led 4 bed 4x",
+	"aged 91 years, turned 7 today, is 100 is 5 x\xff\xe91 x12\u00e9\u0301 9",
+	"bay 4 man bay4 lady bed 12 manly \u2022 12 34 5678 90ab",
 }
 
 // TestSegmentedMatchesWhole: over the pack's expressions, matching within
 // segments finds exactly the matches of a run over the whole text.
 func TestSegmentedMatchesWhole(t *testing.T) {
-	exprs := packExpressions(t)
+	exprs := append(packExpressions(t), windowExprs...)
 	planned := 0
 	for _, e := range exprs {
 		if planSegments(mustParse(e, syntax.Perl)) != nil {
@@ -188,7 +245,7 @@ func FuzzSegments(f *testing.F) {
 	for _, s := range segmentTexts {
 		f.Add(s)
 	}
-	exprs := packExpressions(f)
+	exprs := append(packExpressions(f), windowExprs...)
 	cut, whole := segmentDetectors(f, exprs, false)
 	cutOrig, wholeOrig := segmentDetectors(f, exprs, true)
 	f.Fuzz(func(t *testing.T, s string) {

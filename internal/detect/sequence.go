@@ -673,11 +673,9 @@ func (st *seqState) fill(pos int) []uint64 {
 	return mask
 }
 
-// wildToken reports a token that disguised matching reads as masked or
-// stretched.
-func wildToken(t string) bool {
-	return strings.IndexByte(t, '*') >= 0 || phrase.HasRun(t, 3)
-}
+// wildToken reports a token that disguised matching may read as masked or
+// stretched (phrase.Wild).
+func wildToken(t string) bool { return phrase.Wild(t) }
 
 func slicesContains(s []int32, v int32) bool {
 	for _, x := range s {

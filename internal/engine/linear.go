@@ -44,18 +44,18 @@ func evalWindow(c *rulepack.Context, x ctxIndex, v *textnorm.View, lo, hi int) w
 		win = windowText(v, lo, hi)
 	}
 	for i, g := range c.Require {
-		if !x.findIn(g, x.requireID(i), v, lo, hi) && !(i < len(c.RequireRe) && c.RequireRe[i].Match(win)) {
+		if !x.findIn(g, x.requireID(i), v, lo, hi) && !(i < len(c.RequireRe) && x.matchRe(c.RequireRe[i], x.requireLits(i), win, v)) {
 			return windowVerdict{}
 		}
 	}
-	if x.findIn(c.Veto, x.vetoID(), v, lo, hi) || c.VetoRe.Match(win) {
+	if x.findIn(c.Veto, x.vetoID(), v, lo, hi) || x.matchRe(c.VetoRe, x.vetoLits(), win, v) {
 		return windowVerdict{}
 	}
 	var wv windowVerdict
 	wv.ok = true
 	if x.rg != nil {
-		wv.boost = x.findIn(c.Boost, x.rg.boost, v, lo, hi) || c.BoostRe.Match(win)
-		wv.lower = x.findIn(c.Lower, x.rg.lower, v, lo, hi) || c.LowerRe.Match(win)
+		wv.boost = x.findIn(c.Boost, x.rg.boost, v, lo, hi) || x.matchRe(c.BoostRe, x.rg.boostRe, win, v)
+		wv.lower = x.findIn(c.Lower, x.rg.lower, v, lo, hi) || x.matchRe(c.LowerRe, x.rg.lowerRe, win, v)
 		return wv
 	}
 	if c.Boost.Has(v.Tokens, lo, hi) || c.BoostRe.Match(win) {

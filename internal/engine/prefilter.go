@@ -81,11 +81,16 @@ type ruleGate struct {
 	// key words is in the field matches in no window of it.
 	veto, boost, lower, nearVeto reqID
 	some                         []reqID
+	// vetoRe, boostRe and lowerRe are, per "re:" pattern of those lists,
+	// the literal sets (lits[1]) it needs: a pattern whose literals are
+	// absent from the field matches in no window of it.
+	vetoRe, boostRe, lowerRe [][]int32
 }
 
 // ctxIndex tells the context checks of one match which lists of its
 // rule's context occur in its field at all; the zero value knows nothing.
 type ctxIndex struct {
+	p  *prefilter
 	fi *fieldIndex
 	rg *ruleGate
 }
@@ -106,7 +111,37 @@ func (g *postGate) ctxOf(rg *ruleGate, field string, v *textnorm.View) ctxIndex 
 	if g == nil || rg == nil {
 		return ctxIndex{}
 	}
-	return ctxIndex{fi: g.field(field, v), rg: rg}
+	return ctxIndex{p: g.p, fi: g.field(field, v), rg: rg}
+}
+
+// matchRe reports whether one of the patterns matches win, a window of
+// the field v, as ps.Match does, not running those whose literals (lits,
+// per pattern) the field lacks.
+func (x ctxIndex) matchRe(ps rulepack.Patterns, lits [][]int32, win string, v *textnorm.View) bool {
+	for i, re := range ps {
+		if x.fi != nil && i < len(lits) && len(lits[i]) > 0 && !x.fi.literals(x.p, true, v).hasAll(lits[i]) {
+			continue
+		}
+		if re.MatchString(win) {
+			return true
+		}
+	}
+	return false
+}
+
+// Literal sets of the patterns of the rule's lists (nil: unknown).
+func (x ctxIndex) requireLits(i int) [][]int32 {
+	if x.rg == nil || i >= len(x.rg.require) {
+		return nil
+	}
+	return x.rg.require[i].lits
+}
+
+func (x ctxIndex) vetoLits() [][]int32 {
+	if x.rg == nil {
+		return nil
+	}
+	return x.rg.vetoRe
 }
 
 // absent reports whether the list of requirement id surely has no phrase
@@ -217,6 +252,17 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 		if c.PostVeto.Len() > 0 {
 			g.postVeto = p.req(c.PostVeto)
 		}
+		reLits := func(ps rulepack.Patterns) [][]int32 {
+			var out [][]int32
+			for i, re := range ps {
+				out = append(out, nil)
+				for _, set := range patternLiterals(re) {
+					out[i] = append(out[i], litID(1, set))
+				}
+			}
+			return out
+		}
+		g.vetoRe, g.boostRe, g.lowerRe = reLits(c.VetoRe), reLits(c.BoostRe), reLits(c.LowerRe)
 		if nd, ok := r.Detector().(detect.Needer); ok {
 			if n, ok := nd.Needs(); ok {
 				ng := &needGate{onOrig: n.OnOrig}
@@ -372,7 +418,7 @@ type fieldIndex struct {
 	// whose key words are among the field's tokens.
 	tokens   bits
 	deob     bits // once a disguised detector asks
-	wild     bool // the deobfuscated view has a masked or stretched word
+	wild     bool // the deobfuscated view has a word WildWord may match (phrase.Wild)
 	deobDone bool
 	// found holds, for the requirements in known, whether a phrase of
 	// their set occurs in the field's tokens; reHit, for the require
@@ -644,7 +690,7 @@ func (g *postGate) pass(rg *ruleGate, field string, v *textnorm.View) bool {
 			dv := v.Deobfuscated()
 			fi.deob = g.p.mark(fi.deob, dv.Tokens)
 			for _, t := range dv.Tokens {
-				if strings.IndexByte(t.Text, '*') >= 0 || phrase.HasRun(t.Text, 3) {
+				if phrase.Wild(t.Text) {
 					fi.wild = true
 					break
 				}

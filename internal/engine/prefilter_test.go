@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/postlint/postlint/internal/finding"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
+	"github.com/postlint/postlint/internal/textnorm"
 	"github.com/postlint/postlint/rules"
 )
 
@@ -264,5 +266,50 @@ func TestLazyConcurrent(t *testing.T) {
 	})
 	if err != nil || i != len(posts) {
 		t.Fatalf("%d of %d posts checked: %v", i, len(posts), err)
+	}
+}
+
+// TestMatchRe: a context pattern whose literals the field lacks is not
+// run, and the answer is Patterns.Match's.
+func TestMatchRe(t *testing.T) {
+	ps := rulepack.Patterns{
+		regexp.MustCompile(`(?i)\bsky news\b`),
+		regexp.MustCompile(`\b[A-Z][a-z]+ (?:Locums|Staffing)\b`),
+		regexp.MustCompile(`\d{3}`), // literals: digits
+		regexp.MustCompile(`\w+!`),  // a literal: "!"
+	}
+	var sets [][]string
+	var lits [][]int32
+	for _, re := range ps {
+		var ids []int32
+		for _, set := range patternLiterals(re) {
+			ids = append(ids, int32(len(sets)))
+			sets = append(sets, set)
+		}
+		lits = append(lits, ids)
+	}
+	p := &prefilter{lits: [2]*litMatcher{newLitMatcher(nil), newLitMatcher(sets)}}
+	for _, text := range []string{
+		"Spoke to SKY NEWS today about the ward",
+		"Agency nurse from Acme Locums was late",
+		"bed 123 again",
+		"wow!",
+		"nothing here at all",
+		"",
+	} {
+		v := textnorm.New(text)
+		fi := &fieldIndex{}
+		x := ctxIndex{p: p, fi: fi, rg: &ruleGate{}}
+		for lo := 0; lo <= len(v.Tokens); lo++ {
+			for hi := lo; hi <= len(v.Tokens); hi++ {
+				win := windowText(v, lo, hi)
+				if got, want := x.matchRe(ps, lits, win, v), ps.Match(win); got != want {
+					t.Errorf("%q window %d-%d %q: matchRe %v, Match %v", text, lo, hi, win, got, want)
+				}
+				if got, want := (ctxIndex{}).matchRe(ps, nil, win, v), ps.Match(win); got != want {
+					t.Errorf("%q without a prefilter: matchRe %v, Match %v", win, got, want)
+				}
+			}
+		}
 	}
 }

@@ -19,6 +19,11 @@ type keyIndex struct {
 	// quick rejects most tokens with two array look-ups (see quickFilter).
 	quick       [256]uint64
 	prefixFirst [256]bool
+	// prefix2 has, by a prefix key word's first byte, bit (second byte &
+	// 63) set for each of them; prefix1 marks the key words of one byte.
+	// Most tokens then need no look-up in prefix.
+	prefix2 [256]uint64
+	prefix1 [256]bool
 	// rank is, per phrase, where matchAt tries it among the phrases
 	// starting at one token: 0 by whole first word, 1 by a prefix's first
 	// two bytes, 2 by its one byte, 3 starting with '*'. FindAll reports
@@ -61,6 +66,11 @@ func (s *Set) buildKeys() {
 			pk := prefixKey(w.text)
 			k.prefix[pk] = append(k.prefix[pk], int32(id))
 			k.prefixFirst[w.text[0]] = true
+			if len(w.text) == 1 {
+				k.prefix1[w.text[0]] = true
+			} else {
+				k.prefix2[w.text[0]] |= 1 << (w.text[1] & 63)
+			}
 			continue
 		}
 		exact = append(exact, firstEntry{w.hash, int32(id)})
@@ -142,9 +152,17 @@ func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, j i
 		if !k.prefixFirst[t[0]] {
 			continue
 		}
-		keys := [2]uint32{prefixKey(t), prefixKey(t[:1])}
-		for _, key := range keys[:min(len(t), 2)] {
-			for _, id := range k.prefix[key] {
+		// The prefixes of two bytes or more starting as t does, then
+		// those of one byte.
+		if len(t) >= 2 && k.prefix2[t[0]]&(1<<(t[1]&63)) != 0 {
+			for _, id := range k.prefix[prefixKey(t)] {
+				if visit(id, j) {
+					return
+				}
+			}
+		}
+		if k.prefix1[t[0]] {
+			for _, id := range k.prefix[prefixKey(t[:1])] {
 				if visit(id, j) {
 					return
 				}

@@ -510,6 +510,18 @@ func (s *Set) WildWord(t, collapsed string) (int, bool) {
 	return 0, false
 }
 
+// Wild reports whether WildWord can match t in any set: t holds a mask
+// ('*') but does not start with one (a masked word starts with a letter:
+// "*nhs", a hashtag in the deobfuscated view, is none), or, without masks,
+// a run of three equal bytes. Callers skip the sets' look-ups for the
+// other tokens, which no set's WildWord matches.
+func Wild(t string) bool {
+	if strings.IndexByte(t, '*') >= 0 {
+		return t[0] != '*'
+	}
+	return hasRun(t, 3)
+}
+
 // Collapse returns t with each run of a repeated byte written once
 // ("fuuuck" -> "fuck"): the key of a stretched word.
 func Collapse(t string) string { return collapse(t) }

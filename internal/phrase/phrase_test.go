@@ -192,3 +192,46 @@ func TestWildWord(t *testing.T) {
 		}
 	}
 }
+
+func TestWild(t *testing.T) {
+	for _, tt := range []struct {
+		tok  string
+		want bool
+	}{
+		{"f*ck", true},
+		{"sh**", true},
+		{"fuuuck", true},
+		{"*nhs", false}, // a hashtag in the deobfuscated view
+		{"*f*ck", false},
+		{"***", false},
+		{"idiot", false},
+		{"sooo", true},
+		{"", false},
+	} {
+		if got := Wild(tt.tok); got != tt.want {
+			t.Errorf("Wild(%q) = %v, want %v", tt.tok, got, tt.want)
+		}
+	}
+}
+
+// FuzzWild checks that WildWord matches no token that Wild rules out, for
+// sets of single words, phrases and prefixes.
+func FuzzWild(f *testing.F) {
+	for _, s := range []string{"f*ck", "*nhs", "*f*ck", "fuuuck", "***", "*", "i*", "*idiot", "id**", "**t", "s*upid*"} {
+		f.Add(s)
+	}
+	sets := []*Set{
+		Compile([]string{"idiot", "fuck", "you * idiot", "stupid", "nhs", "f", "id*", "*"}),
+		Compile([]string{"a", "ab", "abc", "nhs", "fuck*", "sh*"}),
+	}
+	f.Fuzz(func(t *testing.T, tok string) {
+		if tok == "" {
+			return
+		}
+		for _, s := range sets {
+			if _, ok := s.WildWord(tok, ""); ok && !Wild(tok) {
+				t.Fatalf("WildWord(%q) matches but Wild says it cannot", tok)
+			}
+		}
+	})
+}
