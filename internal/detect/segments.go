@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postlint/postlint/internal/textnorm"
 )
 
 // Segments of a text an expression can match in. Most of the pack's
@@ -311,16 +313,5 @@ func lowerKeepingOffsets(s string) string {
 	if !utf8.ValidString(s) || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
 		return ""
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
+	return textnorm.ASCIILower(s)
 }

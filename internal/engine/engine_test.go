@@ -22,8 +22,14 @@ const clauses = `clauses:
 func linter(t testing.TB, rules string) *Linter {
 	t.Helper()
 	fsys := fstest.MapFS{"clauses.yaml": {Data: []byte(clauses)}, "r.yaml": {Data: []byte(rules)}}
+	return linterOf(t, rulepack.Layer{FS: fsys, Name: "t"})
+}
+
+// linterOf loads a pack from one layer and builds its linter.
+func linterOf(t testing.TB, layer rulepack.Layer) *Linter {
+	t.Helper()
 	res := &detect.Resources{}
-	pack, err := rulepack.Load(res, rulepack.Layer{FS: fsys, Name: "t"})
+	pack, err := rulepack.Load(res, layer)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -185,15 +185,7 @@ func BenchmarkPrefilter(b *testing.B) {
 // a cold command checks a draft.
 func TestLazySame(t *testing.T) {
 	build := func(lazy bool) *Linter {
-		res := &detect.Resources{}
-		pack, err := rulepack.Load(res, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: lazy})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := New(pack, res, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		l := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: lazy})
 		l.noPre = true
 		return l
 	}
@@ -228,16 +220,7 @@ func TestLazySame(t *testing.T) {
 // same findings as the pack compiled at Load (and, under -race, no race).
 func TestLazyConcurrent(t *testing.T) {
 	load := func(lazy bool) *Linter {
-		res := &detect.Resources{}
-		pack, err := rulepack.Load(res, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: lazy})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := New(pack, res, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return l
+		return linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: lazy})
 	}
 	eager, lazy := load(false), load(true)
 	var posts []post.Post

@@ -81,7 +81,7 @@ func HashDone(h uint64) uint64 {
 func New(s string) *View {
 	v := &View{Orig: s}
 	if isASCII(s) {
-		v.Fold = asciiLower(s)
+		v.Fold = ASCIILower(s)
 	} else {
 		v.foldUnicode()
 	}
@@ -98,7 +98,9 @@ func isASCII(s string) bool {
 	return true
 }
 
-func asciiLower(s string) string {
+// ASCIILower lowers the ASCII capitals of s and leaves every other byte as
+// it is, so that offsets into s stay offsets into the result.
+func ASCIILower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
 			b := []byte(s)
