@@ -1,8 +1,6 @@
 package detect
 
 import (
-	"regexp/syntax"
-
 	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -55,12 +53,8 @@ type ExprGated interface {
 
 // ExprNeeds of the pattern kind: each expression's literals and digits.
 func (d *patternDetector) ExprNeeds() ([]ExprNeed, bool) {
-	out := make([]ExprNeed, len(d.res))
-	for k, re := range d.res {
-		parsed, err := syntax.Parse(re.String(), syntax.Perl)
-		if err != nil {
-			continue
-		}
+	out := make([]ExprNeed, len(d.parsed))
+	for k, parsed := range d.parsed {
 		out[k] = ExprNeed{Literals: RequiredLiterals(parsed), Digits: RequiredDigits(parsed)}
 	}
 	return out, d.orig
@@ -79,11 +73,7 @@ func (d *lexiconDetector) Needs() (Need, bool) {
 // Needs of the pattern kind: the literals its expressions require.
 func (d *patternDetector) Needs() (Need, bool) {
 	n := Need{OnOrig: d.orig}
-	for _, re := range d.res {
-		parsed, err := syntax.Parse(re.String(), syntax.Perl)
-		if err != nil {
-			return Need{}, false
-		}
+	for _, parsed := range d.parsed {
 		lits := RequiredLiterals(parsed)
 		if lits == nil {
 			return Need{}, false

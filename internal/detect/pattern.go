@@ -23,8 +23,9 @@ type patternOptions struct {
 
 type patternDetector struct {
 	res     []*regexp.Regexp
-	plans   []*segPlan // where each expression can match (segments.go)
-	sub     []int      // index of the sub-match "m" of each expression, or -1
+	parsed  []*syntax.Regexp // the expressions' syntax, for their needs (needs.go)
+	plans   []*segPlan       // where each expression can match (segments.go)
+	sub     []int            // index of the sub-match "m" of each expression, or -1
 	exclude []*regexp.Regexp
 	orig    bool
 }
@@ -56,6 +57,7 @@ func buildPattern(o Options, _ *Env) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("pattern %q: %w", p, err)
 		}
+		d.parsed = append(d.parsed, parsed)
 		d.plans = append(d.plans, planSegments(parsed))
 	}
 	for _, p := range opts.Exclude {
@@ -80,19 +82,20 @@ func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, m
 	}
 	var segs [][2]int
 	whole := [][2]int{{0, len(s)}}
-	low, lowDone := s, !d.orig
+	// The stretches are found in the text's lowered form (folded text is
+	// its own); original text whose lowering moves offsets runs whole.
+	low, lowOK, lowDone := s, true, !d.orig
 	for k, re := range d.res {
 		if may != nil && !may(k) {
 			continue
 		}
-		// Only the stretches of text where the expression can match
-		// (segments.go), found in the text's lowered form.
 		spans := whole
 		if p := d.plans[k]; p != nil {
 			if !lowDone {
-				low, lowDone = lowerKeepingOffsets(s), true
+				low, lowOK = lowerKeepingOffsets(s)
+				lowDone = true
 			}
-			if low != "" || s == "" {
+			if lowOK {
 				segs = p.segments(low, segs)
 				spans = segs
 			}

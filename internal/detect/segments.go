@@ -96,20 +96,20 @@ func maxBytes(re *syntax.Regexp) int {
 	case syntax.OpLiteral:
 		n := 0
 		for _, r := range re.Rune {
-			w := utf8.RuneLen(r)
+			w := runeBytes(r)
 			if re.Flags&syntax.FoldCase != 0 {
 				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-					w = max(w, utf8.RuneLen(f))
+					w = max(w, runeBytes(f))
 				}
 			}
-			n += max(w, utf8.UTFMax*b2n(w < 0))
+			n += w
 		}
 		return n
 	case syntax.OpCharClass:
 		if len(re.Rune) == 0 {
 			return 0
 		}
-		return max(utf8.RuneLen(re.Rune[len(re.Rune)-1]), utf8.UTFMax*b2n(utf8.RuneLen(re.Rune[len(re.Rune)-1]) < 0))
+		return runeBytes(re.Rune[len(re.Rune)-1]) // the class's largest rune
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return utf8.UTFMax
 	case syntax.OpCapture, syntax.OpQuest:
@@ -140,11 +140,13 @@ func maxBytes(re *syntax.Regexp) int {
 	return -1
 }
 
-func b2n(b bool) int {
-	if b {
-		return 1
+// runeBytes is the length of r in UTF-8; an invalid rune (which an
+// expression matches as the replacement character) counts as the longest.
+func runeBytes(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
 	}
-	return 0
+	return utf8.UTFMax
 }
 
 // hasAnchor reports whether re asserts the beginning or end of a line or
@@ -166,13 +168,10 @@ func matchable(re *syntax.Regexp, can *[128]bool) {
 	}
 	switch re.Op {
 	case syntax.OpLiteral:
+		// A case-folded literal also matches its other cases, but those
+		// are letters, word characters, which never separate.
 		for _, r := range re.Rune {
 			mark(r, r)
-			if re.Flags&syntax.FoldCase != 0 {
-				for f := simpleFoldASCII(r); f != r; f = simpleFoldASCII(f) {
-					mark(f, f)
-				}
-			}
 		}
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(re.Rune); i += 2 {
@@ -187,19 +186,6 @@ func matchable(re *syntax.Regexp, can *[128]bool) {
 	for _, s := range re.Sub {
 		matchable(s, can)
 	}
-}
-
-// simpleFoldASCII is the next rune of r's case orbit among ASCII letters
-// (the only ones a separator could be confused with: none, since letters
-// are word characters; kept exact all the same).
-func simpleFoldASCII(r rune) rune {
-	switch {
-	case r >= 'a' && r <= 'z':
-		return r - 'a' + 'A'
-	case r >= 'A' && r <= 'Z':
-		return r - 'A' + 'a'
-	}
-	return r
 }
 
 // segments returns the stretches of s, in order, where the plan's
@@ -281,7 +267,7 @@ func cleanStart(s string, i int) bool {
 		return true
 	}
 	if c := s[i-1]; c < utf8.RuneSelf {
-		return !isWordByte(c)
+		return !syntax.IsWordChar(rune(c))
 	}
 	return i == len(s) || !isContinuation(s[i])
 }
@@ -292,26 +278,22 @@ func cleanEnd(s string, i int) bool {
 		return true
 	}
 	if c := s[i]; c < utf8.RuneSelf {
-		return !isWordByte(c)
+		return !syntax.IsWordChar(rune(c))
 	}
 	return !isContinuation(s[i])
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
 
 func (p *segPlan) isSep(c byte) bool { return c < 128 && p.sep[c] }
 
-// lowerKeepingOffsets returns LowerLiterals(s) when it has the offsets of
-// s (ASCII capitals lowered, nothing else changed), or "" when it would not:
-// s holds the Kelvin sign or the long s (which lower to shorter letters) or
-// invalid UTF-8 (which LowerLiterals replaces).
-func lowerKeepingOffsets(s string) string {
+// lowerKeepingOffsets returns LowerLiterals(s) and true when it has the
+// offsets of s (ASCII capitals lowered, nothing else changed), and false
+// when it would not: s holds the Kelvin sign or the long s (which lower to
+// shorter letters) or invalid UTF-8 (which LowerLiterals replaces).
+func lowerKeepingOffsets(s string) (string, bool) {
 	if !utf8.ValidString(s) || strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f") {
-		return ""
+		return "", false
 	}
-	return textnorm.ASCIILower(s)
+	return textnorm.ASCIILower(s), true
 }

@@ -651,7 +651,7 @@ func (st *seqState) fill(pos int) []uint64 {
 	// none of their phrases matches as written.
 	// No phrase of a set not hit matches as written (d.all holds them
 	// all), so only its single words' masked and stretched forms are left.
-	if t := st.toks[pos].Text; st.deob && wildToken(t) {
+	if t := st.toks[pos].Text; st.deob && phrase.Wild(t) {
 		collapsed := phrase.Collapse(t)
 		for s := range d.sets {
 			if st.hit[s] {
@@ -672,10 +672,6 @@ func (st *seqState) fill(pos int) []uint64 {
 	st.seen = st.seen[:0]
 	return mask
 }
-
-// wildToken reports a token that disguised matching may read as masked or
-// stretched (phrase.Wild).
-func wildToken(t string) bool { return phrase.Wild(t) }
 
 func slicesContains(s []int32, v int32) bool {
 	for _, x := range s {

@@ -222,6 +222,17 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 		}
 		return id
 	}
+	// reLits returns, per pattern, the ids of the literal sets (of folded
+	// text) it needs.
+	reLits := func(ps rulepack.Patterns) [][]int32 {
+		out := make([][]int32, len(ps))
+		for i, re := range ps {
+			for _, set := range patternLiterals(re) {
+				out[i] = append(out[i], litID(1, set))
+			}
+		}
+		return out
+	}
 	reIDs := map[string]int32{}
 	for _, r := range rules {
 		g := &ruleGate{postVeto: -1}
@@ -240,27 +251,13 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 						reIDs[re.String()] = id
 					}
 					gg.re = append(gg.re, id)
-					var ids []int32
-					for _, set := range patternLiterals(re) {
-						ids = append(ids, litID(1, set))
-					}
-					gg.lits = append(gg.lits, ids)
 				}
+				gg.lits = reLits(c.RequireRe[i])
 			}
 			g.require = append(g.require, gg)
 		}
 		if c.PostVeto.Len() > 0 {
 			g.postVeto = p.req(c.PostVeto)
-		}
-		reLits := func(ps rulepack.Patterns) [][]int32 {
-			var out [][]int32
-			for i, re := range ps {
-				out = append(out, nil)
-				for _, set := range patternLiterals(re) {
-					out[i] = append(out[i], litID(1, set))
-				}
-			}
-			return out
 		}
 		g.vetoRe, g.boostRe, g.lowerRe = reLits(c.VetoRe), reLits(c.BoostRe), reLits(c.LowerRe)
 		if nd, ok := r.Detector().(detect.Needer); ok {

@@ -296,3 +296,23 @@ func TestMatchRe(t *testing.T) {
 		}
 	}
 }
+
+// TestPostKindMatchesDetectors: the engine decides from detect.PostKind,
+// before a lazy rule's detector is built, whether to run it on the post as
+// a whole; every detector of the default pack must agree with its kind.
+func TestPostKindMatchesDetectors(t *testing.T) {
+	l := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules"})
+	kinds := map[string]bool{}
+	for _, r := range l.Pack().Rules {
+		_, isPost := r.Detector().(detect.PostDetector)
+		if detect.PostKind(r.Kind) != isPost {
+			t.Errorf("rule %s: PostKind(%q) = %v, but its detector is a PostDetector: %v", r.ID, r.Kind, !isPost, isPost)
+		}
+		kinds[r.Kind] = true
+	}
+	for k := range detect.Kinds() {
+		if !kinds[k] {
+			t.Logf("kind %q has no rule in the default pack: PostKind unchecked for it", k)
+		}
+	}
+}

@@ -438,10 +438,6 @@ func maskMatch(masked, w string) bool {
 	return len(body) >= 1 && len(w) >= 3
 }
 
-// HasRun reports a run of n equal bytes ("fuuuck" for n = 3): the mark
-// of a stretched word, as the disguised searches read one.
-func HasRun(t string, n int) bool { return hasRun(t, n) }
-
 func hasRun(t string, n int) bool {
 	run := 1
 	for i := 1; i < len(t); i++ {
