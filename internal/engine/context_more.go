@@ -9,7 +9,9 @@ import (
 )
 
 // moreContext applies the context options beyond the window: near_veto
-// (words close to the match that drop it, such as a negation), some (at
+// (words close to the match that drop it, such as a negation),
+// quoted_veto (words anywhere in the field that drop a match inside
+// quotation marks: abuse reported, not said), some (at
 // least min of several groups of words in the window) and also (conditions
 // on other fields of the post). It reports whether the match survives.
 // x tells which of the lists occur in the match's field at all.
@@ -22,6 +24,13 @@ func moreContext(in *detect.Input, c *rulepack.Context, x ctxIndex, m detect.Mat
 			lo, hi = sentenceClamp(in, v, m, lo, hi)
 		}
 		if c.NearVeto.Has(v.Tokens, lo, hi) {
+			return false
+		}
+	}
+	if c.QuotedVeto.Len() > 0 && m.Field != detect.FieldPost && m.End > m.Start &&
+		textnorm.InQuotes(detect.FieldValue(in.Post, m.Field), m.Start, m.End) {
+		v := in.View(m.Field)
+		if c.QuotedVeto.Has(v.Tokens, 0, len(v.Tokens)) {
 			return false
 		}
 	}

@@ -39,10 +39,13 @@ type Also struct {
 }
 
 // compileMore compiles the lists of the context options beyond the window:
-// near_veto, also and some (setScalars has checked them).
+// near_veto, quoted_veto, also and some (setScalars has checked them).
 func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
 	var err error
 	if c.NearVeto, err = detect.Terms(s.NearVeto, env); err != nil {
+		return err
+	}
+	if c.QuotedVeto, err = detect.Terms(s.QuotedVeto, env); err != nil {
 		return err
 	}
 	if s.Some != nil {

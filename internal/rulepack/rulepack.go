@@ -108,12 +108,13 @@ type contextSpec struct {
 	Lower    []string   `yaml:"lower"`
 	LowerBy  float64    `yaml:"lower_by"`
 	PostVeto []string   `yaml:"post_veto"`
-	// Near, NearVeto, Sentence and Also: see context_more.go.
-	Near     *int       `yaml:"near"`
-	NearVeto []string   `yaml:"near_veto"`
-	Sentence bool       `yaml:"sentence"`
-	Also     []alsoSpec `yaml:"also"`
-	Some     *someSpec  `yaml:"some"`
+	// Near, NearVeto, QuotedVeto, Sentence and Also: see context_more.go.
+	Near       *int       `yaml:"near"`
+	NearVeto   []string   `yaml:"near_veto"`
+	QuotedVeto []string   `yaml:"quoted_veto"`
+	Sentence   bool       `yaml:"sentence"`
+	Also       []alsoSpec `yaml:"also"`
+	Some       *someSpec  `yaml:"some"`
 }
 
 // Context is a rule's compiled context: words around a match that require,
@@ -131,6 +132,10 @@ type Context struct {
 	// Near is the window (words each side) in which NearVeto drops a match.
 	Near     int
 	NearVeto *phrase.Set
+	// QuotedVeto drops a match inside quotation marks when one of its
+	// words occurs anywhere in the match's field: abuse reported, not
+	// said ("staff are called 'useless' every day: zero tolerance").
+	QuotedVeto *phrase.Set
 	// Sentence keeps the window inside the match's sentence.
 	Sentence bool
 	// Also are conditions on other fields of the post.
