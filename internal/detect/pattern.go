@@ -75,12 +75,13 @@ func (d *patternDetector) Detect(in *Input, field string, v *textnorm.View, emit
 }
 
 // DetectSome runs the expressions that may match (all with may nil).
-func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, may func(expr int) bool, emit func(Match)) {
+func (d *patternDetector) DetectSome(in *Input, field string, v *textnorm.View, may func(expr int) bool, emit func(Match)) {
 	s := v.Fold
 	if d.orig {
 		s = v.Orig
 	}
-	var segs [][2]int
+	var buf [8][2]int // most texts have a few stretches: no allocation
+	segs := buf[:0]
 	whole := [][2]int{{0, len(s)}}
 	// The stretches are found in the text's lowered form (folded text is
 	// its own); original text whose lowering moves offsets runs whole.
@@ -92,7 +93,7 @@ func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, m
 		spans := whole
 		if p := d.plans[k]; p != nil {
 			if !lowDone {
-				low, lowOK = lowerKeepingOffsets(s)
+				low, lowOK = in.lowered(s)
 				lowDone = true
 			}
 			if lowOK {
