@@ -99,22 +99,22 @@ func (d *entityDetector) excluded(text string) bool {
 // nameShaped reports whether s is one to three words, each an upper-case
 // letter followed by lower-case letters (apostrophes and hyphens allowed).
 func nameShaped(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 3 {
-		return false
-	}
-	for _, w := range words {
-		rs := []rune(w)
-		if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n++; n > 3 {
 			return false
 		}
-		for _, r := range rs[1:] {
+		first, size := utf8.DecodeRuneInString(w)
+		if size == len(w) || !unicode.IsUpper(first) {
+			return false // one rune, or no capital first
+		}
+		for _, r := range w[size:] {
 			if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
 				return false
 			}
 		}
 	}
-	return true
+	return n > 0
 }
 
 // nameCandidate reports whether the text has a word written like a name

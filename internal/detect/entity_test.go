@@ -3,6 +3,7 @@ package detect
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestEntityExcluded checks that an exclude term must cover the whole
@@ -46,4 +47,48 @@ func TestSentenceStart(t *testing.T) {
 			t.Errorf("sentenceStart(%q, %q) = %v, want %v", tc.text, tc.word, got, tc.want)
 		}
 	}
+}
+
+// nameShapedRef is nameShaped as first written, splitting into words and
+// runes: the reference the allocation-free version must agree with.
+func nameShapedRef(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		rs := []rune(w)
+		if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+			return false
+		}
+		for _, r := range rs[1:] {
+			if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func TestNameShaped(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "Reg", "Reg Cole", "Reg  Cole ", " Reg Cole Smith", "Reg Cole Smith Jones",
+		"R", "R Cole", "NHS Jobs", "AGAIN", "reg", "O'Neil", "Anne-Marie", "Zoë", "Ångström",
+		"Jo’s", "Jo\xffe", "\xff", "Ab\tCd\nEf", "É", "Éa", "Ab1", "Ab Cd Ef Gh",
+	} {
+		if got, want := nameShaped(s), nameShapedRef(s); got != want {
+			t.Errorf("nameShaped(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzNameShaped(f *testing.F) {
+	for _, s := range []string{"Reg Cole", "O'Neil Smith", "Zoë", "R", "Jo\xffe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := nameShaped(s), nameShapedRef(s); got != want {
+			t.Errorf("nameShaped(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -25,6 +25,7 @@ type Input struct {
 	entities  []Entity
 	entDone   bool
 	memo      map[any]any
+	low       loweredText // see lowered
 
 	// MediaDir is the folder of the queue file the post was read from, where
 	// its media files are looked up (empty: the files are not read).
@@ -132,6 +133,15 @@ func (in *Input) Fields(sel []string) []string {
 	if len(sel) == 0 || len(sel) == 1 && sel[0] == "text" {
 		return textOnly
 	}
+	if texts, others := in.present(sel); others == 0 {
+		// Most posts have no reply, no media: no need to build a list.
+		switch texts {
+		case 0:
+			return nil
+		case 1:
+			return textOnly
+		}
+	}
 	var out []string
 	for _, s := range sel {
 		switch s {
@@ -154,6 +164,33 @@ func (in *Input) Fields(sel []string) []string {
 		}
 	}
 	return out
+}
+
+// present counts the selections of sel that are "text" and those that
+// name other fields the post has.
+func (in *Input) present(sel []string) (texts, others int) {
+	p := in.Post
+	for _, s := range sel {
+		switch s {
+		case "text":
+			texts++
+		case "reply":
+			if p.ReplyTo != nil && p.ReplyTo.Text != "" {
+				others++
+			}
+		case "author":
+			if p.ReplyTo != nil && p.ReplyTo.Author != "" {
+				others++
+			}
+		case "alt_text", "file":
+			for _, m := range p.Media {
+				if (s == "alt_text" && m.AltText != "") || (s == "file" && m.File != "") {
+					others++
+				}
+			}
+		}
+	}
+	return texts, others
 }
 
 // textOnly is the selection of most rules; callers do not change it.

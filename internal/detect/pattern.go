@@ -25,6 +25,7 @@ type patternDetector struct {
 	res     []*regexp.Regexp
 	parsed  []*syntax.Regexp // the expressions' syntax, for their needs (needs.go)
 	plans   []*segPlan       // where each expression can match (segments.go)
+	starts  []*startPlan     // where each expression's matches start (starts.go)
 	sub     []int            // index of the sub-match "m" of each expression, or -1
 	exclude []*regexp.Regexp
 	orig    bool
@@ -59,6 +60,7 @@ func buildPattern(o Options, _ *Env) (any, error) {
 		}
 		d.parsed = append(d.parsed, parsed)
 		d.plans = append(d.plans, planSegments(parsed))
+		d.starts = append(d.starts, planStarts(p, parsed))
 	}
 	for _, p := range opts.Exclude {
 		re, err := regexp.Compile(p)
@@ -75,12 +77,13 @@ func (d *patternDetector) Detect(in *Input, field string, v *textnorm.View, emit
 }
 
 // DetectSome runs the expressions that may match (all with may nil).
-func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, may func(expr int) bool, emit func(Match)) {
+func (d *patternDetector) DetectSome(in *Input, field string, v *textnorm.View, may func(expr int) bool, emit func(Match)) {
 	s := v.Fold
 	if d.orig {
 		s = v.Orig
 	}
-	var segs [][2]int
+	var buf [8][2]int // most texts have a few stretches: no allocation
+	segs := buf[:0]
 	whole := [][2]int{{0, len(s)}}
 	// The stretches are found in the text's lowered form (folded text is
 	// its own); original text whose lowering moves offsets runs whole.
@@ -92,7 +95,7 @@ func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, m
 		spans := whole
 		if p := d.plans[k]; p != nil {
 			if !lowDone {
-				low, lowOK = lowerKeepingOffsets(s)
+				low, lowOK = in.lowered(s)
 				lowDone = true
 			}
 			if lowOK {
@@ -108,25 +111,32 @@ func (d *patternDetector) DetectSome(_ *Input, field string, v *textnorm.View, m
 
 // detectIn emits the matches of expression k in s[from:to].
 func (d *patternDetector) detectIn(s string, from, to, k int, re *regexp.Regexp, field string, v *textnorm.View, emit func(Match)) {
-	sub := d.sub[k]
-	for _, loc := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
-		for i := range loc {
-			if loc[i] >= 0 {
-				loc[i] += from
-			}
+	if k < len(d.starts) {
+		if p := d.starts[k]; p != nil {
+			p.findAll(s, from, to, func(loc []int) { d.found(s, k, loc, field, v, emit) })
+			return
 		}
-		a, b := loc[0], loc[1]
-		if sub > 0 && loc[2*sub] >= 0 {
-			a, b = loc[2*sub], loc[2*sub+1]
-		}
-		if d.excluded(s[a:b]) {
-			continue
-		}
-		if !d.orig {
-			a, b = v.OrigRange(a, b)
-		}
-		emit(Match{Field: field, Start: a, End: b})
 	}
+	for _, loc := range re.FindAllStringSubmatchIndex(s[from:to], -1) {
+		shift(loc, from)
+		d.found(s, k, loc, field, v, emit)
+	}
+}
+
+// found emits a match of expression k in s (loc, as FindStringSubmatchIndex
+// gives it) unless an exclude pattern drops it.
+func (d *patternDetector) found(s string, k int, loc []int, field string, v *textnorm.View, emit func(Match)) {
+	a, b := loc[0], loc[1]
+	if sub := d.sub[k]; sub > 0 && loc[2*sub] >= 0 {
+		a, b = loc[2*sub], loc[2*sub+1]
+	}
+	if d.excluded(s[a:b]) {
+		return
+	}
+	if !d.orig {
+		a, b = v.OrigRange(a, b)
+	}
+	emit(Match{Field: field, Start: a, End: b})
 }
 
 func (d *patternDetector) excluded(m string) bool {

@@ -283,6 +283,26 @@ func cleanEnd(s string, i int) bool {
 	return !isContinuation(s[i])
 }
 
+// lowered is lowerKeepingOffsets(s), worked out once per post for the
+// last text asked (the pattern rules that read the original text all read
+// the same one); in may be nil.
+func (in *Input) lowered(s string) (string, bool) {
+	if in == nil {
+		return lowerKeepingOffsets(s)
+	}
+	if c := &in.low; !c.done || c.s != s {
+		c.s, c.done = s, true
+		c.low, c.ok = lowerKeepingOffsets(s)
+	}
+	return in.low.low, in.low.ok
+}
+
+// loweredText is what Input.lowered worked out last.
+type loweredText struct {
+	s, low   string
+	ok, done bool
+}
+
 func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
 
 func (p *segPlan) isSep(c byte) bool { return c < 128 && p.sep[c] }

@@ -192,6 +192,7 @@ func segmentDetectors(t testing.TB, exprs []string, orig bool) (cut, whole *patt
 		}
 		cut.plans = append(cut.plans, planSegments(mustParse(e, syntax.Perl)))
 		whole.plans = append(whole.plans, nil)
+		cut.starts = append(cut.starts, planStarts(e, mustParse(e, syntax.Perl)))
 	}
 	return cut, whole
 }

@@ -403,22 +403,33 @@ var hashtagRE = regexp.MustCompile(`#([A-Za-z][A-Za-z0-9]*)`)
 // splitCamel splits a camel-case hashtag body into words ("LyingLiberals"
 // -> "Lying Liberals"); ok is false when it has a single word.
 func splitCamel(s string) (string, bool) {
-	var b strings.Builder
-	n := 1
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if i > 0 {
-			p := s[i-1]
-			lowerToUpper := p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z'
-			letterDigit := (p >= '0' && p <= '9') != (c >= '0' && c <= '9')
-			if lowerToUpper || letterDigit {
-				b.WriteByte(' ')
-				n++
-			}
-		}
-		b.WriteByte(c)
+	// Most hashtags are one word ("#nhs", "#nightshift"): find the first
+	// break before building anything.
+	k := 1
+	for k < len(s) && !camelBreak(s[k-1], s[k]) {
+		k++
 	}
-	return b.String(), n > 1
+	if k >= len(s) {
+		return s, false
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	b.WriteString(s[:k])
+	for i := k; i < len(s); i++ {
+		if camelBreak(s[i-1], s[i]) {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String(), true
+}
+
+// camelBreak reports whether a hashtag's words break between bytes p and
+// c: a lower-case letter then a capital, or a letter next to a digit.
+func camelBreak(p, c byte) bool {
+	lowerToUpper := p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z'
+	letterDigit := (p >= '0' && p <= '9') != (c >= '0' && c <= '9')
+	return lowerToUpper || letterDigit
 }
 
 // bounds says which tokens start and end a sentence.

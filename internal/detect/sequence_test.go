@@ -122,6 +122,13 @@ func TestSplitCamel(t *testing.T) {
 		"LyingLiberals": "Lying Liberals",
 		"NHS2026":       "NHS 2026",
 		"Torbay":        "",
+		"nightshift":    "",
+		"ABc":           "",
+		"x":             "",
+		"aB":            "a B",
+		"a1":            "a 1",
+		"1a":            "1 a",
+		"GoodNight2Us":  "Good Night 2 Us",
 	} {
 		got, ok := splitCamel(in)
 		if want == "" && ok || want != "" && got != want {

@@ -1,17 +1,27 @@
 package engine
 
+import mathbits "math/bits"
+
 // litMatcher finds, in one pass over a text, which of many literal sets
 // have a member in it: an Aho-Corasick automaton over every literal of
 // every set, each state knowing the sets whose literals end there, turned
 // into a table with one row per state and one column per class of bytes.
+//
+// Literals of one byte (" ", ",", "a": the separators and letters of the
+// pack's expressions) are left out of the automaton: a text holds one
+// when it holds the byte, and the scan notes the bytes it reads. In the
+// automaton they would end at most positions of every text, each time
+// setting the same bits again.
 type litMatcher struct {
-	next  []map[byte]int32 // goto function while building
-	fail  []int32
-	out   [][]int32 // sets whose literals end at the state (with suffixes)
-	nsets int
-	class [256]uint8 // byte -> column; 0 for bytes in no literal
-	ncols int
-	delta []int32 // state*ncols + column -> state
+	// byByte lists, per byte, the sets with that one-byte literal.
+	byByte [256][]int32
+	next   []map[byte]int32 // goto function while building
+	fail   []int32
+	out    [][]int32 // sets whose literals end at the state (with suffixes)
+	nsets  int
+	class  [256]uint8 // byte -> column; 0 for bytes in no literal
+	ncols  int
+	delta  []int32 // state*ncols + column -> state
 	// small is delta in half the memory, for automata of fewer than
 	// 1<<15 states: the state in the low bits, outFlag when the state has
 	// outputs, so that a scan reads out only where a literal ends. The
@@ -26,6 +36,12 @@ func newLitMatcher(sets [][]string) *litMatcher {
 	m := &litMatcher{next: []map[byte]int32{nil}, fail: []int32{0}, out: [][]int32{nil}, nsets: len(sets)}
 	for id, set := range sets {
 		for _, lit := range set {
+			if len(lit) == 1 {
+				if o := m.byByte[lit[0]]; len(o) == 0 || o[len(o)-1] != int32(id) {
+					m.byByte[lit[0]] = append(o, int32(id))
+				}
+				continue
+			}
 			s := int32(0)
 			for i := 0; i < len(lit); i++ {
 				c := lit[i]
@@ -79,6 +95,9 @@ func newLitMatcher(sets [][]string) *litMatcher {
 	m.ncols = 1
 	for _, set := range sets {
 		for _, lit := range set {
+			if len(lit) == 1 {
+				continue
+			}
 			for i := 0; i < len(lit); i++ {
 				if m.class[lit[i]] == 0 {
 					if m.ncols == 256 {
@@ -142,10 +161,13 @@ func mergeIDs(a, b []int32) []int32 {
 // enough.
 func (m *litMatcher) scan(dst bits, s string) bits {
 	b := resizeBits(dst, m.nsets)
+	var seen [4]uint64 // the bytes of s
 	if m.small != nil {
 		st := 0
 		for i := 0; i < len(s); i++ {
-			t := m.small[st*m.ncols+int(m.class[s[i]])]
+			c := s[i]
+			seen[c>>6] |= 1 << (c & 63)
+			t := m.small[st*m.ncols+int(m.class[c])]
 			st = int(t &^ outFlag)
 			if t&outFlag != 0 {
 				for _, id := range m.out[st] {
@@ -153,13 +175,24 @@ func (m *litMatcher) scan(dst bits, s string) bits {
 				}
 			}
 		}
-		return b
+	} else {
+		st := int32(0)
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			seen[c>>6] |= 1 << (c & 63)
+			st = m.delta[int(st)*m.ncols+int(m.class[c])]
+			for _, id := range m.out[st] {
+				b.set(id)
+			}
+		}
 	}
-	st := int32(0)
-	for i := 0; i < len(s); i++ {
-		st = m.delta[int(st)*m.ncols+int(m.class[s[i]])]
-		for _, id := range m.out[st] {
-			b.set(id)
+	for w, bs := range seen {
+		for bs != 0 {
+			c := w*64 + mathbits.TrailingZeros64(bs)
+			bs &= bs - 1
+			for _, id := range m.byByte[c] {
+				b.set(id)
+			}
 		}
 	}
 	return b

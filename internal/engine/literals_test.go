@@ -87,14 +87,28 @@ func TestLitMatcherLarge(t *testing.T) {
 }
 
 func FuzzLitMatcher(f *testing.F) {
-	sets := [][]string{{"he", "she"}, {"his", "hers"}, {"abc", "bca"}, {"a"}, {"\xff\xfe"}}
+	// One-byte literals alone, beside longer ones and in several sets.
+	sets := [][]string{{"he", "she"}, {"his", "hers"}, {"abc", "bca"}, {"a"}, {"\xff\xfe"}, {" ", ",", "-"}, {"e", "she"}, {"q", "zz"}, {"\xff"}, {" "}}
 	m := newLitMatcher(sets)
 	f.Add("ushers")
 	f.Add("abcabca")
 	f.Add("\xff\xfe\xff")
+	f.Add("a b,c-zz")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := scanSets(m, s), naiveSets(sets, s); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("scan(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestLitMatcherBytesOnly: an automaton of one-byte literals only is its
+// root, and finds them by the bytes scanned.
+func TestLitMatcherBytesOnly(t *testing.T) {
+	sets := [][]string{{"x", " "}, {"\xff"}, {"y"}}
+	m := newLitMatcher(sets)
+	for _, text := range []string{"", "x", "a y", "\xffy", "zzz"} {
+		if got, want := scanSets(m, text), naiveSets(sets, text); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("scan(%q) = %v, want %v", text, got, want)
+		}
+	}
 }

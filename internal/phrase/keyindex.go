@@ -13,9 +13,11 @@ import (
 // of them is a candidate wherever that word occurs, while looked up by key
 // word a phrase is tried only where its rarest word is.
 type keyIndex struct {
-	exact  firstTable         // key words → phrases keyed by them
-	prefix map[uint32][]int32 // prefix keys, by prefixKey of the prefix
-	off    []int32            // per phrase: its key word's index in it
+	exact firstTable // key words → phrases keyed by them
+	// cands holds, in the order of exact.ids, the phrases keyed by each
+	// word, with what rules most of them out at a token (keyCand).
+	cands  []keyCand
+	prefix map[uint32][]keyCand // prefix keys, by prefixKey of the prefix
 	// quick rejects most tokens with two array look-ups (see quickFilter).
 	quick       [256]uint64
 	prefixFirst [256]bool
@@ -31,6 +33,52 @@ type keyIndex struct {
 	rank []uint8
 }
 
+// keyCand is a phrase keyed by a word, with what rules it out where its
+// key word stands without reading the phrase: its length, and the hashes
+// of the whole words next to its key word (0: none, or not a whole word).
+// Most phrases tried at a key word fail on a neighbour ("night" keys
+// "night shift", "night staff", "on nights"...); the tokens' hashes, at
+// hand, tell so without a look at the phrase's words.
+type keyCand struct {
+	id         int32
+	off, n     int32 // the key word's index in the phrase; its words
+	prev, next uint64
+}
+
+// start returns where the phrase would start with its key word at token
+// j, and whether it may match there (starting no earlier than token lo,
+// ending within toks): false only when matchFrom would fail.
+func (c *keyCand) start(toks []textnorm.Token, lo, j int) (int, bool) {
+	start := j - int(c.off)
+	if start < lo || start+int(c.n) > len(toks) {
+		return 0, false
+	}
+	// As word.matches: a token with a hash, not the word's, is not it.
+	if c.prev != 0 {
+		if h := toks[j-1].Hash; h != 0 && h != c.prev {
+			return 0, false
+		}
+	}
+	if c.next != 0 {
+		if h := toks[j+1].Hash; h != 0 && h != c.next {
+			return 0, false
+		}
+	}
+	return start, true
+}
+
+// candOf returns phrase id's candidate, keyed by its word best.
+func candOf(id int32, ws []word, best int) keyCand {
+	c := keyCand{id: id, off: int32(best), n: int32(len(ws))}
+	if best > 0 {
+		c.prev = ws[best-1].hash // 0 for a prefix or '*'
+	}
+	if best+1 < len(ws) {
+		c.next = ws[best+1].hash
+	}
+	return c
+}
+
 // keyIndex returns the set's key index, building it at the first call; nil
 // when a phrase has no key (only '*' words): Has then uses FindIn.
 func (s *Set) keyIndex() *keyIndex {
@@ -41,15 +89,16 @@ func (s *Set) keyIndex() *keyIndex {
 // buildKeys indexes the phrases by their key words; it leaves s.keys nil
 // when a phrase has no key.
 func (s *Set) buildKeys() {
-	k := &keyIndex{off: make([]int32, len(s.phrases)), rank: make([]uint8, len(s.phrases))}
+	k := &keyIndex{rank: make([]uint8, len(s.phrases))}
 	var exact []firstEntry
+	var cands []keyCand // by phrase, for the exact keys
 	for id := range s.phrases {
 		ws := s.phrases[id].words
 		best := keyWordOf(ws)
 		if best < 0 {
 			return
 		}
-		k.off[id] = int32(best)
+		c := candOf(int32(id), ws, best)
 		switch first := ws[0]; {
 		case first.any:
 			k.rank[id] = 3
@@ -61,10 +110,10 @@ func (s *Set) buildKeys() {
 		w := ws[best]
 		if w.prefix {
 			if k.prefix == nil {
-				k.prefix = map[uint32][]int32{}
+				k.prefix = map[uint32][]keyCand{}
 			}
 			pk := prefixKey(w.text)
-			k.prefix[pk] = append(k.prefix[pk], int32(id))
+			k.prefix[pk] = append(k.prefix[pk], c)
 			k.prefixFirst[w.text[0]] = true
 			if len(w.text) == 1 {
 				k.prefix1[w.text[0]] = true
@@ -73,10 +122,17 @@ func (s *Set) buildKeys() {
 			}
 			continue
 		}
-		exact = append(exact, firstEntry{w.hash, int32(id)})
+		exact = append(exact, firstEntry{w.hash, int32(len(cands))})
+		cands = append(cands, c)
 		k.quick[w.text[0]] |= quickBit(w.text)
 	}
+	// exact.ids index cands (in phrase order, as the ids were); cands is
+	// then put in the order of exact.ids.
 	k.exact = newFirstTable(exact, nil)
+	k.cands = make([]keyCand, len(k.exact.ids))
+	for i, ci := range k.exact.ids {
+		k.cands[i] = cands[ci]
+	}
 	s.keys = k
 }
 
@@ -121,20 +177,17 @@ func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
 	}
 	sub := toks[:hi]
 	found := false
-	k.keyed(sub, lo, func(id int32, j int) bool {
-		start := j - int(k.off[id])
-		if start < lo {
-			return false
-		}
+	k.keyed(sub, lo, func(id int32, start int) bool {
 		_, found = s.phrases[id].matchFrom(sub, start)
 		return found
 	})
 	return found
 }
 
-// keyed calls visit with each phrase whose key word may be token j, for the
-// tokens from lo on, until visit returns true.
-func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, j int) bool) {
+// keyed calls visit with each phrase whose key word may be a token from lo
+// on and that may match there, starting at token start (lo or after),
+// until visit returns true.
+func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, start int) bool) {
 	for j := lo; j < len(toks); j++ {
 		t := toks[j].Text
 		if t == "" {
@@ -142,8 +195,9 @@ func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, j i
 		}
 		if k.quick[t[0]]&quickBit(t) != 0 {
 			if sl := k.exact.slot(tokHash(&toks[j])); sl != nil {
-				for _, id := range k.exact.ids[sl.lo:sl.hi] {
-					if visit(id, j) {
+				for i := range k.cands[sl.lo:sl.hi] {
+					c := &k.cands[int(sl.lo)+i]
+					if start, ok := c.start(toks, lo, j); ok && visit(c.id, start) {
 						return
 					}
 				}
@@ -155,20 +209,27 @@ func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, j i
 		// The prefixes of two bytes or more starting as t does, then
 		// those of one byte.
 		if len(t) >= 2 && k.prefix2[t[0]]&(1<<(t[1]&63)) != 0 {
-			for _, id := range k.prefix[prefixKey(t)] {
-				if visit(id, j) {
-					return
-				}
+			if k.visitPrefixed(k.prefix[prefixKey(t)], toks, lo, j, visit) {
+				return
 			}
 		}
 		if k.prefix1[t[0]] {
-			for _, id := range k.prefix[prefixKey(t[:1])] {
-				if visit(id, j) {
-					return
-				}
+			if k.visitPrefixed(k.prefix[prefixKey(t[:1])], toks, lo, j, visit) {
+				return
 			}
 		}
 	}
+}
+
+// visitPrefixed calls visit with the candidates cs keyed by a prefix of
+// token j, as keyed does; it reports whether visit returned true.
+func (k *keyIndex) visitPrefixed(cs []keyCand, toks []textnorm.Token, lo, j int, visit func(id int32, start int) bool) bool {
+	for i := range cs {
+		if start, ok := cs[i].start(toks, lo, j); ok && visit(cs[i].id, start) {
+			return true
+		}
+	}
+	return false
 }
 
 // keyedMatch is a match found through the key index, before sorting.
@@ -184,11 +245,9 @@ type keyedMatch struct {
 func (s *Set) findAllKeyed(k *keyIndex, toks []textnorm.Token, fn func(Match)) {
 	var buf [16]keyedMatch
 	found := buf[:0]
-	k.keyed(toks, 0, func(id int32, j int) bool {
-		if start := j - int(k.off[id]); start >= 0 {
-			if last, ok := s.phrases[id].matchFrom(toks, start); ok {
-				found = append(found, keyedMatch{start, last, k.rank[id], id})
-			}
+	k.keyed(toks, 0, func(id int32, start int) bool {
+		if last, ok := s.phrases[id].matchFrom(toks, start); ok {
+			found = append(found, keyedMatch{start, last, k.rank[id], id})
 		}
 		return false
 	})

@@ -84,6 +84,9 @@ func TestHasLists(t *testing.T) {
 			if got, want := allMatches(s.FindAll, v.Tokens), allMatches(s.findAllByFirst, v.Tokens); !slices.Equal(got, want) {
 				t.Fatalf("%s: FindAll(%q) = %v, by first words %v", filepath.Base(f), v.Orig, got, want)
 			}
+			if got, want := allMatches(s.FindAll, unhashed(v.Tokens)), allMatches(s.findAllByFirst, v.Tokens); !slices.Equal(got, want) {
+				t.Fatalf("%s: FindAll(%q) without hashes = %v, by first words %v", filepath.Base(f), v.Orig, got, want)
+			}
 		}
 	}
 }
@@ -92,6 +95,16 @@ func TestHasLists(t *testing.T) {
 func allMatches(find func([]textnorm.Token, func(Match)), toks []textnorm.Token) []Match {
 	var out []Match
 	find(toks, func(m Match) { out = append(out, m) })
+	return out
+}
+
+// unhashed returns a copy of toks without their hashes, as tokens made
+// elsewhere than textnorm.New have none.
+func unhashed(toks []textnorm.Token) []textnorm.Token {
+	out := slices.Clone(toks)
+	for i := range out {
+		out[i].Hash = 0
+	}
 	return out
 }
 
@@ -120,6 +133,10 @@ func FuzzHas(f *testing.F) {
 			_, want := s.FindIn(v.Tokens, lo, hi)
 			if got := s.Has(v.Tokens, lo, hi); got != want {
 				t.Fatalf("Has(%q, %d, %d) = %v, FindIn says %v", text, lo, hi, got, want)
+			}
+			// Tokens made without their hashes are compared by text.
+			if got := s.Has(unhashed(v.Tokens), lo, hi); got != want {
+				t.Fatalf("Has(%q, %d, %d) without hashes = %v, FindIn says %v", text, lo, hi, got, want)
 			}
 			// (By first words, a phrase of a one-byte prefix is found
 			// twice at a token of one byte.)
