@@ -243,6 +243,13 @@ type Layer struct {
 	// organisation's rules must be compiled at Load so that their errors
 	// name the file and line.
 	Lazy bool
+	// SkipExamples leaves the rules' examples out, unread: a pack loaded
+	// to check posts never runs them, and they are a third of the default
+	// pack's text. They are cut from each file's text before it is parsed
+	// (cutExamples), which takes the layout of the default pack's files
+	// for granted: set it only for a pack laid out so, as the embedded
+	// default pack is (its tests load it both ways and compare).
+	SkipExamples bool
 }
 
 // Load reads and compiles the layers. The first layer must hold
@@ -407,6 +414,9 @@ func loadFile(layer Layer, file string, clauses map[string]Clause, env *detect.E
 	data, err := fs.ReadFile(layer.FS, file)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if layer.SkipExamples {
+		data = cutExamples(data)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
