@@ -3,9 +3,13 @@ package classify
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"fmt"
+	"maps"
 	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -199,14 +203,27 @@ func TestParsePackErrors(t *testing.T) {
 func TestPackRoundTrip(t *testing.T) {
 	m1 := &Model{Category: "a", Bias: -1, Weights: map[string]float64{"code": 2, "door code": 0.5}, Trained: map[string]string{"examples": "3"}}
 	m2 := &Model{Category: "b", Bias: 0.25, Weights: map[string]float64{"code": -1, "cake": 3}}
-	data, err := NewPack([]*Model{m1, m2}).Marshal()
-	if err != nil {
-		t.Fatal(err)
+	pack := NewPack([]*Model{m1, m2})
+	for _, form := range []struct {
+		name    string
+		marshal func() ([]byte, error)
+	}{{"text", pack.Marshal}, {"binary", pack.MarshalBinary}} {
+		t.Run(form.name, func(t *testing.T) {
+			data, err := form.marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := ParsePack(data)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, data)
+			}
+			checkRoundTrip(t, p, m1, m2)
+		})
 	}
-	p, err := ParsePack(data)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, data)
-	}
+}
+
+func checkRoundTrip(t *testing.T, p *Pack, m1, m2 *Model) {
+	t.Helper()
 	if !slices.Equal(p.Categories, []string{"a", "b"}) || p.Trained["a"]["examples"] != "3" {
 		t.Errorf("categories %q, trained %v", p.Categories, p.Trained)
 	}
@@ -245,9 +262,96 @@ func TestThreshold(t *testing.T) {
 	}
 }
 
+// TestBinarySameTable checks that the binary form of a pack reads back to
+// the very table its text form does, and writes back to the same bytes.
+func TestBinarySameTable(t *testing.T) {
+	ex := toyExamples()
+	var models []*Model
+	for _, cat := range []string{"security-arrangements", "other"} {
+		for i := range ex {
+			ex[i].Positive = strings.Contains(ex[i].Post.Text, "code") == (cat == "security-arrangements")
+		}
+		m, err := Train(context.Background(), cat, ex, TrainOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	pack := NewPack(models)
+	text, err := pack.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := pack.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromText, err := ParsePack(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromBin, err := ParsePack(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*Pack{pack, fromBin} {
+		if !maps.Equal(p.rowOf, fromText.rowOf) || !slices.Equal(p.rows, fromText.rows) || !slices.Equal(p.known, fromText.known) ||
+			!slices.Equal(p.Bias, fromText.Bias) || !slices.Equal(p.Categories, fromText.Categories) {
+			t.Fatal("the tables differ")
+		}
+	}
+	if !maps.EqualFunc(fromBin.Trained, fromText.Trained, maps.Equal) {
+		t.Errorf("trained %v, want %v", fromBin.Trained, fromText.Trained)
+	}
+	again, err := fromBin.MarshalBinary()
+	if err != nil || !bytes.Equal(again, bin) {
+		t.Errorf("a binary pack read and written again differs (%v)", err)
+	}
+	if _, err := fromBin.Marshal(); err == nil {
+		t.Error("a pack read from a file wrote itself as text without its features")
+	}
+}
+
+func TestParseBinaryErrors(t *testing.T) {
+	const head = "postlint-classifier 1\ncategories a b\nbias 0 0\n"
+	row := func(h uint64, mask byte, ws ...float32) string {
+		b := binary.LittleEndian.AppendUint64(nil, h)
+		b = append(b, mask)
+		for _, w := range ws {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+		}
+		return string(b)
+	}
+	tests := []struct {
+		name, data, want string
+	}{
+		{"no count", head + "binary-weights\n", ":4: binary-weights: want the number of rows"},
+		{"too many rows", head + "binary-weights 2\n" + row(1, 1, 0.5), ":4: binary-weights: \"2\" rows do not fit"},
+		{"negative rows", head + "binary-weights -1\n", "rows do not fit"},
+		{"cut short", head + "binary-weights 1\n" + row(1, 3, 0.5)[:10], "row 0 is cut short"},
+		{"weight cut short", head + "binary-weights 1\n" + row(1, 3, 0.5), "row 0 is cut short"},
+		{"output out of range", head + "binary-weights 1\n" + row(1, 4, 0.5), "row 0: output 2 is not one of 0..1"},
+		{"hash twice", head + "binary-weights 2\n" + row(7, 1, 0.5) + row(7, 2, 0.5), "row 1: hash 0x7 twice"},
+		{"huge weight", head + "binary-weights 1\n" + row(1, 1, 1e9), "row 0: weight 1e+09 is not between"},
+		{"not a number", head + "binary-weights 1\n" + row(1, 1, float32(math.NaN())), "row 0: weight NaN"},
+		{"trailing bytes", head + "binary-weights 1\n" + row(1, 1, 0.5) + "\n", "1 bytes after the last row"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParsePack([]byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParsePack(%q) error = %v, want it to mention %q", tt.data, err, tt.want)
+			}
+		})
+	}
+}
+
 func FuzzParsePack(f *testing.F) {
 	f.Add([]byte("postlint-classifier 1\ncategories x y\nbias -2 1\ntrained x examples=3\nweights\ncode\t0:1.5\n#d4\t0:0.5 1:-1\n"))
 	f.Add([]byte("postlint-classifier 1\ncategories x\nbias 1000\nweights\ncode\t0:1000 0:1000\nis\t0:1000\n"))
+	if bin, err := NewPack([]*Model{{Category: "x", Bias: -2, Weights: map[string]float64{"code": 1.5, "#d4": -1}}}).MarshalBinary(); err == nil {
+		f.Add(bin)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParsePack(data)
 		if err != nil {
@@ -267,16 +371,47 @@ func FuzzParsePack(f *testing.F) {
 	})
 }
 
+// BenchmarkParsePack reads the default pack's models (binary), and a pack
+// of as many features in the text form.
 func BenchmarkParsePack(b *testing.B) {
-	data, err := os.ReadFile("../../rules/models/implied.weights")
+	bin, err := os.ReadFile("../../rules/models/implied.weights")
 	if err != nil {
 		b.Skip(err)
 	}
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := ParsePack(data); err != nil {
-			b.Fatal(err)
+	def, err := ParsePack(bin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := len(def.Categories)
+	models := make([]*Model, k)
+	for i := range models {
+		models[i] = &Model{Category: def.Categories[i], Bias: def.Bias[i], Weights: map[string]float64{}}
+	}
+	for row := range len(def.rowOf) {
+		for i, w := range def.rows[row*k : row*k+k] {
+			if w != 0 {
+				// Written as the trainer's weights are: a few digits.
+				v, _ := strconv.ParseFloat(strconv.FormatFloat(float64(w), 'g', 4, 32), 64)
+				models[i].Weights[fmt.Sprintf("feature %d", row)] = v
+			}
 		}
+	}
+	text, err := NewPack(models).Marshal()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, form := range []struct {
+		name string
+		data []byte
+	}{{"binary", bin}, {"text", text}} {
+		b.Run(form.name, func(b *testing.B) {
+			b.SetBytes(int64(len(form.data)))
+			for b.Loop() {
+				if _, err := ParsePack(form.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
