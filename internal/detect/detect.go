@@ -145,20 +145,51 @@ var emptySet = phrase.Compile(nil)
 func ExpandTerms(entries []string, env *Env) ([]string, error) {
 	var all []string
 	for _, e := range entries {
-		if name, ok := strings.CutPrefix(e, "@"); ok {
-			if env == nil || env.ReadList == nil {
-				return nil, fmt.Errorf("list %q: no rule pack to read it from", name)
-			}
-			items, err := cachedBuild(env, &env.lists, name, func() ([]string, error) { return env.ReadList(name) })
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, items...)
+		name, ok := strings.CutPrefix(e, "@")
+		if !ok {
+			all = append(all, e)
 			continue
 		}
-		all = append(all, e)
+		items, err := readTermList(name, env)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
 	}
 	return all, nil
+}
+
+// EachTerm calls yield with the entries of a term list, those of each
+// "@list" include in its place, until yield returns false: ExpandTerms
+// without copying the lists.
+func EachTerm(entries []string, env *Env, yield func(string) bool) error {
+	for _, e := range entries {
+		name, ok := strings.CutPrefix(e, "@")
+		if !ok {
+			if !yield(e) {
+				return nil
+			}
+			continue
+		}
+		items, err := readTermList(name, env)
+		if err != nil {
+			return err
+		}
+		for _, item := range items {
+			if !yield(item) {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// readTermList returns the entries of a list file of the pack, read once.
+func readTermList(name string, env *Env) ([]string, error) {
+	if env == nil || env.ReadList == nil {
+		return nil, fmt.Errorf("list %q: no rule pack to read it from", name)
+	}
+	return cachedBuild(env, &env.lists, name, func() ([]string, error) { return env.ReadList(name) })
 }
 
 // PostKind reports whether the detectors of a kind look at the post as a

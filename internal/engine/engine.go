@@ -18,6 +18,7 @@ import (
 
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -57,6 +58,9 @@ type Linter struct {
 	noPre      bool
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
+	// sieveAll sieves the rules of every post, not only of the first
+	// (ruleRun.sieves), for the test that compares both.
+	sieveAll bool
 	// sels are the distinct field selections of the rules, selOf the
 	// selection of each rule (by index in rules): a post's fields are
 	// worked out once per selection.
@@ -152,17 +156,21 @@ func (l *Linter) countPost() int64 {
 
 // warmUp compiles on another goroutine, from the last rule backwards, the
 // parts of rules that checking post p compiles anyway, while Lint runs the
-// rules from the first: the gates of the rules that apply to p, and the
-// detectors of those that run whatever p says (rules that read the whole
-// post, or its text with no require group and no post_veto words). A
+// rules from the first: the gates of the rules that apply to p and whose
+// require groups it may meet (sieves), and the detectors of those that run
+// whatever p says (rules that read the whole post, or its text with no
+// require group and no post_veto words). A
 // lazily loaded pack is then compiled on two cores for the first post, as
 // a pack compiled at Load is. Calling the returned func stops it.
 func (l *Linter) warmUp(p *post.Post) (stop func()) {
 	var done atomic.Bool
 	go func() {
+		// Its own views of the post: an Input is not shared.
+		in := detect.NewInput(p, l.res)
+		sv := sieves{}
 		for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
 			r := l.rules[i]
-			if !r.When.Applies(p) {
+			if !r.When.Applies(p) || sv.unmet(in, r, in.Fields(r.Fields)) {
 				continue
 			}
 			g := r.Gate()
@@ -194,12 +202,16 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
-	if l.countPost() == 1 && l.prefilter() == nil {
+	first := l.countPost() == 1 && l.prefilter() == nil
+	if first {
 		defer l.warmUp(p)()
 	}
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
+	if first || l.sieveAll {
+		rr.sieves = sieves{}
+	}
 	for k, r := range l.rules {
 		rr.run(r, k)
 	}
@@ -251,6 +263,33 @@ type ruleRun struct {
 	postVeto int
 	// gate holds g, kept from post to post with its sets.
 	gate postGate
+	// sieves, on the linter's first post, skip the rules whose require
+	// groups its fields cannot meet before they are compiled.
+	sieves sieves
+}
+
+// sieves are the phrase sieves of a post's fields, made at first use.
+type sieves map[string]*phrase.Sieve
+
+// unmet reports whether none of the fields can meet rule r's require
+// groups (rulepack.Rule.RequireUnmet), so that the rule finds nothing
+// there, without compiling it. A rule that reads the post as a whole
+// weighs its require groups only against what it finds.
+func (sv sieves) unmet(in *detect.Input, r *rulepack.Rule, fields []string) bool {
+	if detect.PostKind(r.Kind) {
+		return false
+	}
+	for _, f := range fields {
+		s := sv[f]
+		if s == nil {
+			s = phrase.NewSieve(in.View(f).Tokens)
+			sv[f] = s
+		}
+		if !r.RequireUnmet(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldsOf returns the fields rule k of the linter looks at.
@@ -294,6 +333,7 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 func (l *Linter) done(rr *ruleRun) {
 	rr.in, rr.r, rr.n, rr.out = nil, nil, 0, nil
 	rr.rg, rr.fi, rr.v = nil, nil, nil
+	rr.sieves = nil
 	clear(rr.fields)
 	rr.gate.reset()
 	l.runs.Put(rr)
@@ -364,6 +404,9 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	}
 	rg := rr.g.gateAt(r, k)
 	rr.rg = rg
+	if rr.sieves != nil && k >= 0 && rr.sieves.unmet(in, r, rr.fieldsOf(k)) {
+		return
+	}
 	gate := r.Gate()
 	if gate.PostVeto.Len() > 0 && rr.g.postVetoed(rg, gate.PostVeto, in.Text()) {
 		return

@@ -215,6 +215,25 @@ func TestLazySame(t *testing.T) {
 	}
 }
 
+// TestSieveSame checks that skipping, before compiling them, the rules
+// whose require groups a post cannot meet (as a linter does on its first
+// post) changes no finding: every post gives the same result sieved and
+// not, with the pack compiled lazily as the command loads it.
+func TestSieveSame(t *testing.T) {
+	sieved := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true, SkipExamples: true})
+	sieved.noPre, sieved.sieveAll = true, true
+	plain := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules"})
+	plain.noPre = true
+	posts := prefilterPosts(t, plain.Pack())
+	for i := range posts {
+		p, q := posts[i], posts[i]
+		got, want := sieved.Lint(&p, nil), plain.Lint(&q, nil)
+		if !reflect.DeepEqual(got.Findings, want.Findings) || got.Score != want.Score {
+			t.Errorf("post %d %.80q:\n sieved: %s\n not:    %s", i, p.Text, brief(got.Findings), brief(want.Findings))
+		}
+	}
+}
+
 // TestLazyConcurrent checks a lazily loaded pack checked from several
 // goroutines at once, the prefilter compiling every rule beside them: the
 // same findings as the pack compiled at Load (and, under -race, no race).

@@ -3,11 +3,13 @@ package rulepack
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/phrase"
 )
 
 // ruleSource is what a rule's detector and context lists are compiled
@@ -125,4 +127,26 @@ func (r *Rule) contextError(err error) error {
 		return nil
 	}
 	return errAt(r.File, r.src.contextNode, "rule %s: context: %v", r.ID, err)
+}
+
+// RequireUnmet reports whether the text of sieve s certainly fails one of
+// the rule's require groups: a group with no "re:" entry none of whose
+// phrases may match there (phrase.Sieve). It reads the groups as written,
+// compiling nothing, so that the rules a draft cannot meet are never
+// compiled for it. False when it cannot tell.
+func (r *Rule) RequireUnmet(s *phrase.Sieve) bool {
+	for _, group := range r.src.context.Require {
+		may := false
+		err := detect.EachTerm(group, r.src.env, func(e string) bool {
+			may = strings.HasPrefix(strings.TrimSpace(e), RePrefix) || s.MayMatch(e)
+			return !may
+		})
+		if err != nil {
+			return false // compiling the gate reports it
+		}
+		if !may {
+			return true
+		}
+	}
+	return false
 }
