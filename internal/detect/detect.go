@@ -6,6 +6,7 @@ package detect
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -70,6 +71,17 @@ type Env struct {
 	// packs caches classifier model packs by file name: one file serves
 	// several rules.
 	packs map[string]*once[*classify.Pack]
+	// regexps caches the regular expressions of context lists ("re:"
+	// entries) by source: lists that hold them serve several rules.
+	regexps map[string]*once[*regexp.Regexp]
+}
+
+// Regexp compiles a regular expression of the rule pack, once per Env.
+func (env *Env) Regexp(src string) (*regexp.Regexp, error) {
+	if env == nil {
+		return regexp.Compile(src)
+	}
+	return cachedBuild(env, &env.regexps, src, func() (*regexp.Regexp, error) { return regexp.Compile(src) })
 }
 
 // once is a value of a cache, built once.

@@ -268,7 +268,8 @@ type ruleRun struct {
 	sieves sieves
 }
 
-// sieves are the phrase sieves of a post's fields, made at first use.
+// sieves are the phrase sieves of a post's fields, made at first use (by
+// one goroutine).
 type sieves map[string]*phrase.Sieve
 
 // unmet reports whether none of the fields can meet rule r's require
@@ -285,7 +286,7 @@ func (sv sieves) unmet(in *detect.Input, r *rulepack.Rule, fields []string) bool
 			s = phrase.NewSieve(in.View(f).Tokens)
 			sv[f] = s
 		}
-		if !r.RequireUnmet(s) {
+		if !r.RequireUnmet(s, in.View(f).Orig) {
 			return false
 		}
 	}

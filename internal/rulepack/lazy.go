@@ -129,16 +129,33 @@ func (r *Rule) contextError(err error) error {
 	return errAt(r.File, r.src.contextNode, "rule %s: context: %v", r.ID, err)
 }
 
-// RequireUnmet reports whether the text of sieve s certainly fails one of
-// the rule's require groups: a group with no "re:" entry none of whose
-// phrases may match there (phrase.Sieve). It reads the groups as written,
-// compiling nothing, so that the rules a draft cannot meet are never
-// compiled for it. False when it cannot tell.
-func (r *Rule) RequireUnmet(s *phrase.Sieve) bool {
+// RequireUnmet reports whether a field fails one of the rule's require
+// groups, as the compiled gate would tell: no phrase of the group matches
+// in it (s, the sieve of its tokens) and none of the group's "re:" entries
+// matches its text, orig. It reads the groups as written, compiling only
+// their "re:" entries, so that the rules a draft does not meet are never
+// compiled for it. False when a list cannot be read.
+func (r *Rule) RequireUnmet(s *phrase.Sieve, orig string) bool {
+	env := r.src.env
 	for _, group := range r.src.context.Require {
 		may := false
-		err := detect.EachTerm(group, r.src.env, func(e string) bool {
-			may = strings.HasPrefix(strings.TrimSpace(e), RePrefix) || s.MayMatch(e)
+		err := detect.EachTerm(group, env, func(e string) bool {
+			if src, ok := strings.CutPrefix(strings.TrimSpace(e), RePrefix); ok {
+				re, err := env.Regexp(src)
+				may = err != nil || re.MatchString(orig)
+				return !may
+			}
+			if strings.HasPrefix(e, "@") {
+				// A list's own includes: compileList's words are
+				// expanded again (detect.Terms), as phrases.
+				err := detect.EachTerm([]string{e}, env, func(e string) bool {
+					may = s.Matches(e)
+					return !may
+				})
+				may = may || err != nil
+				return !may
+			}
+			may = s.Matches(e)
 			return !may
 		})
 		if err != nil {
