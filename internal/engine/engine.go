@@ -18,7 +18,6 @@ import (
 
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/finding"
-	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -58,8 +57,9 @@ type Linter struct {
 	noPre      bool
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
-	// sieveAll sieves the rules of every post, not only of the first
-	// (ruleRun.sieves), for the test that compares both.
+	// sieveAll sifts the rules of every post, not only of the first, built
+	// or not (ruleRun.sieves), for the test that compares sifting with
+	// running.
 	sieveAll bool
 	// sels are the distinct field selections of the rules, selOf the
 	// selection of each rule (by index in rules): a post's fields are
@@ -167,7 +167,7 @@ func (l *Linter) warmUp(p *post.Post) (stop func()) {
 	go func() {
 		// Its own views of the post: an Input is not shared.
 		in := detect.NewInput(p, l.res)
-		sv := sieves{}
+		sv := &sieves{}
 		for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
 			r := l.rules[i]
 			if !r.When.Applies(p) || sv.unmet(in, r, in.Fields(r.Fields)) {
@@ -178,7 +178,7 @@ func (l *Linter) warmUp(p *post.Post) (stop func()) {
 				continue
 			}
 			readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
-			if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 {
+			if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 && !sv.findsNothing(in, r, in.Fields(r.Fields)) {
 				r.Detector()
 			}
 		}
@@ -210,7 +210,7 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
 	if first || l.sieveAll {
-		rr.sieves = sieves{}
+		rr.sieves = &sieves{always: l.sieveAll}
 	}
 	for k, r := range l.rules {
 		rr.run(r, k)
@@ -263,30 +263,46 @@ type ruleRun struct {
 	postVeto int
 	// gate holds g, kept from post to post with its sets.
 	gate postGate
-	// sieves, on the linter's first post, skip the rules whose require
-	// groups its fields cannot meet before they are compiled.
-	sieves sieves
+	// sieves, on the linter's first post, skip before they are compiled
+	// the rules that would find nothing in it.
+	sieves *sieves
 }
 
-// sieves are the phrase sieves of a post's fields, made at first use (by
-// one goroutine).
-type sieves map[string]*phrase.Sieve
+// sieves sift the rules of one post, for one goroutine: with the sieves
+// of its fields' words (made at first use), they tell the rules that
+// would find nothing there before they are compiled.
+type sieves struct {
+	detect.Sieves
+	// always sifts rules whose detector is built too (which it is cheaper
+	// to run), for the test that compares sifting with running.
+	always bool
+}
 
-// unmet reports whether none of the fields can meet rule r's require
-// groups (rulepack.Rule.RequireUnmet), so that the rule finds nothing
-// there, without compiling it. A rule that reads the post as a whole
-// weighs its require groups only against what it finds.
-func (sv sieves) unmet(in *detect.Input, r *rulepack.Rule, fields []string) bool {
+// unmet reports whether none of the fields meets rule r's require groups
+// (rulepack.Rule.RequireUnmet), so that the rule finds nothing there. A
+// rule that reads the post as a whole weighs its require groups only
+// against what it finds.
+func (sv *sieves) unmet(in *detect.Input, r *rulepack.Rule, fields []string) bool {
 	if detect.PostKind(r.Kind) {
 		return false
 	}
 	for _, f := range fields {
-		s := sv[f]
-		if s == nil {
-			s = phrase.NewSieve(in.View(f).Tokens)
-			sv[f] = s
+		v := in.View(f)
+		if !r.RequireUnmet(sv.Of(v, v.Tokens), v.Orig) {
+			return false
 		}
-		if !r.RequireUnmet(s, in.View(f).Orig) {
+	}
+	return true
+}
+
+// findsNothing reports whether rule r's detector would find nothing in any
+// of the fields (rulepack.Rule.FindsNothing), unless it is built.
+func (sv *sieves) findsNothing(in *detect.Input, r *rulepack.Rule, fields []string) bool {
+	if !sv.always && r.DetectorBuilt() {
+		return false
+	}
+	for _, f := range fields {
+		if !r.FindsNothing(in, f, &sv.Sieves) {
 			return false
 		}
 	}
@@ -442,6 +458,9 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 		if first == len(fields) {
 			return
 		}
+	}
+	if rr.sieves != nil && rr.sieves.findsNothing(in, r, fields[first:]) {
+		return
 	}
 	d := r.Detector().(detect.Detector)
 	_, costly := d.(detect.NearGated)

@@ -100,3 +100,6 @@ func (s *Sieve) hasPrefix(prefix string) bool {
 	}
 	return false
 }
+
+// Len returns the number of tokens.
+func (s *Sieve) Len() int { return len(s.toks) }

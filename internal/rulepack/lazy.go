@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
@@ -25,12 +26,16 @@ type ruleSource struct {
 type stage struct {
 	once sync.Once
 	err  error
+	done atomic.Bool // compiled
 }
 
 // do runs compile the first time it is called and returns its error, then
 // and every later time.
 func (s *stage) do(compile func() error) error {
-	s.once.Do(func() { s.err = compile() })
+	s.once.Do(func() {
+		s.err = compile()
+		s.done.Store(true)
+	})
 	return s.err
 }
 
@@ -167,3 +172,13 @@ func (r *Rule) RequireUnmet(s *phrase.Sieve, orig string) bool {
 	}
 	return false
 }
+
+// FindsNothing reports whether the rule's detector would find nothing in
+// the field of in (detect.FindsNothing), reading its options without
+// building it.
+func (r *Rule) FindsNothing(in *detect.Input, field string, sv *detect.Sieves) bool {
+	return detect.FindsNothing(r.Kind, nodeOptions{file: r.File, node: r.src.detector}, r.src.env, in, field, sv)
+}
+
+// DetectorBuilt reports whether the rule's detector is built.
+func (r *Rule) DetectorBuilt() bool { return r.detStage.done.Load() }
