@@ -154,12 +154,13 @@ func (l *Linter) countPost() int64 {
 	return n
 }
 
-// warmUp compiles on another goroutine, from the last rule backwards, the
-// parts of rules that checking post p compiles anyway, while Lint runs the
-// rules from the first: the gates of the rules that apply to p and whose
-// require groups it may meet (sieves), and the detectors of those that run
-// whatever p says (rules that read the whole post, or its text with no
-// require group and no post_veto words). A
+// warmUp compiles on another goroutine, from the last rule backwards
+// (those that read the whole post first), the parts of rules that checking
+// post p compiles anyway, while Lint runs the rules from the first: the
+// gates of the rules that apply to p and whose require groups it meets
+// (sieves), and the detectors of those that run whatever p says (rules
+// that read the whole post, or its text with no require group and no
+// post_veto words) and may find something in it. A
 // lazily loaded pack is then compiled on two cores for the first post, as
 // a pack compiled at Load is. Calling the returned func stops it.
 func (l *Linter) warmUp(p *post.Post) (stop func()) {
@@ -168,18 +169,24 @@ func (l *Linter) warmUp(p *post.Post) (stop func()) {
 		// Its own views of the post: an Input is not shared.
 		in := detect.NewInput(p, l.res)
 		sv := &sieves{}
-		for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
-			r := l.rules[i]
-			if !r.When.Applies(p) || sv.unmet(in, r, in.Fields(r.Fields)) {
-				continue
-			}
-			g := r.Gate()
-			if g.PostVeto.Len() > 0 {
-				continue
-			}
-			readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
-			if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 && !sv.findsNothing(in, r, in.Fields(r.Fields)) {
-				r.Detector()
+		// The detectors that read the whole post run whatever it says,
+		// and build the costliest parts (the classifiers' weights):
+		// they come first, while Lint works through the rules before
+		// them.
+		for pass := range 2 {
+			for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
+				r := l.rules[i]
+				if detect.PostKind(r.Kind) != (pass == 0) || !r.When.Applies(p) || sv.unmet(in, r, in.Fields(r.Fields)) {
+					continue
+				}
+				g := r.Gate()
+				if g.PostVeto.Len() > 0 {
+					continue
+				}
+				readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
+				if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 && !sv.findsNothing(in, r, in.Fields(r.Fields)) {
+					r.Detector()
+				}
 			}
 		}
 	}()
