@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"maps"
 	"math"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -334,7 +336,7 @@ func TestParseBinaryErrors(t *testing.T) {
 		{"hash twice", head + "binary-weights 2\n" + row(7, 1, 0.5) + row(7, 2, 0.5), "row 1: hash 0x7 twice"},
 		{"huge weight", head + "binary-weights 1\n" + row(1, 1, 1e9), "row 0: weight 1e+09 is not between"},
 		{"not a number", head + "binary-weights 1\n" + row(1, 1, float32(math.NaN())), "row 0: weight NaN"},
-		{"trailing bytes", head + "binary-weights 1\n" + row(1, 1, 0.5) + "\n", "1 bytes after the last row"},
+		{"trailing bytes", head + "binary-weights 1\n" + row(1, 1, 0.5) + "\n", "bytes after the last row"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -346,6 +348,54 @@ func TestParseBinaryErrors(t *testing.T) {
 	}
 }
 
+// TestReadPack checks that a pack read from a stream, in pieces of any
+// size, is the pack ParsePack reads, in both forms, and that a cut or
+// padded binary form is refused.
+func TestReadPack(t *testing.T) {
+	bin, err := NewPack([]*Model{
+		{Category: "a", Bias: -1, Weights: map[string]float64{"code": 2, "door code": 0.5, "cake": -0.25}},
+		{Category: "b", Bias: 0.5, Weights: map[string]float64{"code": -1, "x": 3}},
+	}).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	packs := map[string][]byte{"binary": bin}
+	if data, err := os.ReadFile("../../rules/models/implied.weights"); err == nil {
+		packs["default"] = data
+	}
+	if text, err := NewPack([]*Model{{Category: "a", Bias: 1, Weights: map[string]float64{"code": 2}}}).Marshal(); err == nil {
+		packs["text"] = text
+	}
+	for name, data := range packs {
+		want, err := ParsePack(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []io.Reader{bytes.NewReader(data), iotest.HalfReader(bytes.NewReader(data)), iotest.OneByteReader(bytes.NewReader(data))} {
+			got, err := ReadPack(r, int64(len(data)))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !maps.Equal(got.rowOf, want.rowOf) || !slices.Equal(got.rows, want.rows) || !slices.Equal(got.Bias, want.Bias) || !slices.Equal(got.Categories, want.Categories) {
+				t.Errorf("%s: ReadPack read another table than ParsePack", name)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cut", bin[:len(bin)-3], "cut short"},
+		{"padded", append(slices.Clip(bin), 0), "bytes after the last row"},
+		{"rows missing", bin[:bytes.Index(bin, []byte("\nbinary-weights "))+len("\nbinary-weights 4\n")], "rows do not fit"},
+	} {
+		if _, err := ReadPack(bytes.NewReader(tt.data), int64(len(tt.data))); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: ReadPack error %v, want it to mention %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 func FuzzParsePack(f *testing.F) {
 	f.Add([]byte("postlint-classifier 1\ncategories x y\nbias -2 1\ntrained x examples=3\nweights\ncode\t0:1.5\n#d4\t0:0.5 1:-1\n"))
 	f.Add([]byte("postlint-classifier 1\ncategories x\nbias 1000\nweights\ncode\t0:1000 0:1000\nis\t0:1000\n"))
@@ -354,8 +404,15 @@ func FuzzParsePack(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParsePack(data)
+		q, qerr := ReadPack(bytes.NewReader(data), int64(len(data)))
+		if (err == nil) != (qerr == nil) {
+			t.Fatalf("ParsePack: %v, ReadPack: %v", err, qerr)
+		}
 		if err != nil {
 			return
+		}
+		if !maps.Equal(p.rowOf, q.rowOf) || !slices.Equal(p.rows, q.rows) {
+			t.Fatal("ReadPack read another table than ParsePack")
 		}
 		po := &post.Post{Text: "the code is 1234", ReplyTo: &post.Reply{Text: "x"}}
 		text := textnorm.New(po.Text)

@@ -1,10 +1,13 @@
 package classify
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"math"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,6 +115,38 @@ const packMagic = "postlint-classifier"
 
 // ParsePack reads a pack, checking every line; errors name the line.
 func ParsePack(data []byte) (*Pack, error) {
+	return parsePack(data, nil, 0)
+}
+
+// ReadPack reads a pack of size bytes from r, as ParsePack does, without
+// holding the whole of its binary form: its rows are read into the table
+// a piece at a time.
+func ReadPack(r io.Reader, size int64) (*Pack, error) {
+	br := bufio.NewReaderSize(r, 4<<10)
+	var head []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		head = append(head, line...)
+		if err == nil && bytes.HasPrefix(line, []byte("binary-weights")) {
+			return parsePack(head, br, int(size)-len(head))
+		}
+		if err != nil || bytes.HasPrefix(line, []byte("weights")) {
+			// The text form, or no form: read as a whole.
+			if err != nil && err != bufio.ErrBufferFull && err != io.EOF {
+				return nil, fmt.Errorf("model: %w", err)
+			}
+			rest, err := io.ReadAll(br)
+			if err != nil {
+				return nil, fmt.Errorf("model: %w", err)
+			}
+			return ParsePack(append(head, rest...))
+		}
+	}
+}
+
+// parsePack reads a pack from data; the rows of a binary form may go on in
+// more, which holds size bytes.
+func parsePack(data []byte, more io.Reader, size int) (*Pack, error) {
 	p := &Pack{Trained: map[string]map[string]string{}}
 	line := 0
 	next := func() ([]byte, bool) {
@@ -184,7 +219,8 @@ func ParsePack(data []byte) (*Pack, error) {
 				return nil, bad("%d biases for %d categories", len(p.Bias), len(p.Categories))
 			}
 			if key == "binary-weights" {
-				if err := p.readBinary(data, fields, bad); err != nil {
+				src := &rowReader{buf: data, r: more, total: len(data) + max(size, 0)}
+				if err := p.readBinary(src, fields, bad); err != nil {
 					return nil, err
 				}
 				return p, nil
@@ -255,51 +291,88 @@ func (p *Pack) readWeights(next func() ([]byte, bool), bad func(string, ...any) 
 	}
 }
 
+// rowReader gives the bytes of a binary form's rows: those of buf, then
+// those read from r, a piece at a time.
+type rowReader struct {
+	buf   []byte
+	r     io.Reader // nil at its end
+	total int       // bytes in buf and r
+	piece []byte
+}
+
+// next returns the next n bytes, or nil when fewer are left.
+func (s *rowReader) next(n int) []byte {
+	if len(s.buf) < n && s.r != nil {
+		if s.piece == nil {
+			s.piece = make([]byte, 32<<10)
+		}
+		kept := copy(s.piece, s.buf)
+		read, err := io.ReadAtLeast(s.r, s.piece[kept:], n-kept)
+		s.buf = s.piece[:kept+read]
+		if err != nil {
+			s.r = nil
+		}
+	}
+	if len(s.buf) < n {
+		return nil
+	}
+	b := s.buf[:n]
+	s.buf = s.buf[n:]
+	return b
+}
+
 // readBinary reads the rows of the binary form (fields: the rest of the
 // "binary-weights" line, the number of rows).
-func (p *Pack) readBinary(data []byte, fields []string, bad func(string, ...any) error) error {
+func (p *Pack) readBinary(src *rowReader, fields []string, bad func(string, ...any) error) error {
 	k := len(p.Categories)
 	maskLen := (k + 7) / 8
 	if len(fields) != 1 {
 		return bad("binary-weights: want the number of rows")
 	}
 	n, err := strconv.Atoi(fields[0])
-	if err != nil || n < 0 || n > len(data)/(8+maskLen) {
-		return bad("binary-weights: %q rows do not fit in the %d bytes that follow", fields[0], len(data))
+	if err != nil || n < 0 || n > src.total/(8+maskLen) {
+		return bad("binary-weights: %q rows do not fit in the %d bytes that follow", fields[0], src.total)
 	}
 	p.rowOf = make(map[uint64]int32, n)
 	p.rows = make([]float32, n*k)
+	mask := make([]byte, maskLen) // a copy: src.next reuses its bytes
 	for row := range n {
-		if len(data) < 8+maskLen {
+		b := src.next(8 + maskLen)
+		if b == nil {
 			return bad("binary-weights: row %d is cut short", row)
 		}
-		h := binary.LittleEndian.Uint64(data)
-		mask := data[8 : 8+maskLen]
-		data = data[8+maskLen:]
+		h := binary.LittleEndian.Uint64(b)
+		copy(mask, b[8:])
 		p.rowOf[h] = int32(row)
 		if len(p.rowOf) != row+1 {
 			return bad("binary-weights: row %d: hash %#x twice", row, h)
 		}
-		for i := range maskLen * 8 {
+		ones := 0
+		for i, m := range mask {
+			if i*8+bits.Len8(m) > k {
+				return bad("binary-weights: row %d: output %d is not one of 0..%d", row, i*8+bits.Len8(m)-1, k-1)
+			}
+			ones += bits.OnesCount8(m)
+		}
+		ws := src.next(4 * ones)
+		if ws == nil {
+			return bad("binary-weights: row %d is cut short", row)
+		}
+		out := p.rows[row*k : row*k+k]
+		for i := range k {
 			if mask[i/8]&(1<<(i%8)) == 0 {
 				continue
 			}
-			if i >= k {
-				return bad("binary-weights: row %d: output %d is not one of 0..%d", row, i, k-1)
-			}
-			if len(data) < 4 {
-				return bad("binary-weights: row %d is cut short", row)
-			}
-			w := math.Float32frombits(binary.LittleEndian.Uint32(data))
-			data = data[4:]
+			w := math.Float32frombits(binary.LittleEndian.Uint32(ws))
+			ws = ws[4:]
 			if !(math.Abs(float64(w)) <= maxWeight) {
 				return bad("binary-weights: row %d: weight %v is not between -%d and %d", row, w, maxWeight, maxWeight)
 			}
-			p.rows[row*k+i] = w
+			out[i] = w
 		}
 	}
-	if len(data) > 0 {
-		return bad("binary-weights: %d bytes after the last row", len(data))
+	if rest := src.next(1); rest != nil {
+		return bad("binary-weights: bytes after the last row")
 	}
 	p.buildFilter()
 	return nil

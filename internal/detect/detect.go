@@ -6,6 +6,7 @@ package detect
 
 import (
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 	"sync"
@@ -57,6 +58,10 @@ type Env struct {
 	// not a list, such as a sentiment lexicon or sites.yaml); nil when the
 	// pack cannot give files.
 	ReadFile func(name string) ([]byte, error)
+	// Open opens a file of the rule pack, for data read a piece at a time
+	// rather than whole (a model's weights); nil when the pack cannot
+	// give files, and ReadFile then reads it.
+	Open func(name string) (fs.File, error)
 	// Resources shared by all rules of a linter (models, lexicons).
 	Resources *Resources
 

@@ -283,7 +283,7 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 		// The layer's rules compile in one environment, which caches the
 		// lists they share: at Load, from the workers, or later, from any
 		// goroutine, for a lazy layer.
-		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
+		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Open: fileOpener(layers[:li+1]), Resources: res}
 		for range min(runtime.GOMAXPROCS(0), len(files)) {
 			wg.Add(1)
 			go func() {
@@ -374,6 +374,23 @@ func fileReader(layers []Layer) func(string) ([]byte, error) {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 			return data, nil
+		}
+		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+}
+
+// fileOpener opens a file of the pack, from the last layer that has it.
+func fileOpener(layers []Layer) func(string) (fs.File, error) {
+	return func(name string) (fs.File, error) {
+		for i := len(layers) - 1; i >= 0; i-- {
+			f, err := layers[i].FS.Open(name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			return f, nil
 		}
 		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
