@@ -10,11 +10,14 @@ import "bytes"
 // line of its own, at the indentation of the key after the first rule's
 // "- ". An "examples:" line at that indentation is then a key of a rule (a
 // line of a block scalar is indented more than its key), and the lines
-// after it that are blank, comments or indented more are its value.
+// after it that are blank, comments or indented more are its value. The
+// lines left are moved down in data itself, which is then spent.
 func cutExamples(data []byte) []byte {
 	inRules, cutting := false, false
 	keyIndent := -1
-	out := make([]byte, 0, len(data))
+	// What is kept of a line is never longer than the line: appending it
+	// to out writes over lines already read.
+	out := data[:0]
 	for rest := data; len(rest) > 0; {
 		line, next, found := bytes.Cut(rest, []byte{'\n'})
 		rest = next

@@ -278,6 +278,16 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 			err   error
 		}
 		results := make([]loaded, len(files))
+		// The largest files first, so that the workers finish together.
+		order := make([]int, len(files))
+		sizes := make([]int64, len(files))
+		for i, f := range files {
+			order[i] = i
+			if st, err := fs.Stat(layer.FS, f); err == nil {
+				sizes[i] = st.Size()
+			}
+		}
+		sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
 		var next atomic.Int32
 		var wg sync.WaitGroup
 		// The layer's rules compile in one environment, which caches the
@@ -288,7 +298,8 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				for k := int(next.Add(1)) - 1; k < len(files); k = int(next.Add(1)) - 1 {
+					i := order[k]
 					results[i].rules, results[i].err = loadFile(layer, files[i], p.Clauses, env)
 				}
 			}()
