@@ -163,12 +163,12 @@ func (l *Linter) countPost() int64 {
 // post_veto words) and may find something in it. A
 // lazily loaded pack is then compiled on two cores for the first post, as
 // a pack compiled at Load is. Calling the returned func stops it.
-func (l *Linter) warmUp(p *post.Post) (stop func()) {
+func (l *Linter) warmUp(p *post.Post, v *verdicts) (stop func()) {
 	var done atomic.Bool
 	go func() {
 		// Its own views of the post: an Input is not shared.
 		in := detect.NewInput(p, l.res)
-		sv := &sieves{}
+		sv := &sieves{verdicts: v}
 		// The detectors that read the whole post run whatever it says,
 		// and build the costliest parts (the classifiers' weights):
 		// they come first, while Lint works through the rules before
@@ -176,7 +176,7 @@ func (l *Linter) warmUp(p *post.Post) (stop func()) {
 		for pass := range 2 {
 			for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
 				r := l.rules[i]
-				if detect.PostKind(r.Kind) != (pass == 0) || !r.When.Applies(p) || sv.unmet(in, r, in.Fields(r.Fields)) {
+				if detect.PostKind(r.Kind) != (pass == 0) || !r.When.Applies(p) || sv.unmet(in, r, i, in.Fields(r.Fields)) {
 					continue
 				}
 				g := r.Gate()
@@ -184,7 +184,7 @@ func (l *Linter) warmUp(p *post.Post) (stop func()) {
 					continue
 				}
 				readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
-				if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 && !sv.findsNothing(in, r, in.Fields(r.Fields)) {
+				if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 && !sv.findsNothing(in, r, i, in.Fields(r.Fields)) {
 					r.Detector()
 				}
 			}
@@ -210,14 +210,15 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	first := l.countPost() == 1 && l.prefilter() == nil
-	if first {
-		defer l.warmUp(p)()
-	}
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
 	if first || l.sieveAll {
-		rr.sieves = &sieves{always: l.sieveAll}
+		v := newVerdicts(len(l.rules))
+		rr.sieves = &sieves{always: l.sieveAll, verdicts: v}
+		if first {
+			defer l.warmUp(p, v)()
+		}
 	}
 	for k, r := range l.rules {
 		rr.run(r, k)
@@ -280,40 +281,74 @@ type ruleRun struct {
 // would find nothing there before they are compiled.
 type sieves struct {
 	detect.Sieves
+	// verdicts are shared with the other goroutine sifting the post.
+	verdicts *verdicts
 	// always sifts rules whose detector is built too (which it is cheaper
 	// to run), for the test that compares sifting with running.
 	always bool
 }
 
-// unmet reports whether none of the fields meets rule r's require groups
-// (rulepack.Rule.RequireUnmet), so that the rule finds nothing there. A
-// rule that reads the post as a whole weighs its require groups only
-// against what it finds.
-func (sv *sieves) unmet(in *detect.Input, r *rulepack.Rule, fields []string) bool {
+// verdicts keep, per rule of the linter (by index), what sifting a post
+// told, so that the goroutines that check it and warm it up sift each rule
+// once.
+type verdicts struct {
+	unmet, nothing []siftVerdict
+}
+
+func newVerdicts(rules int) *verdicts {
+	return &verdicts{unmet: make([]siftVerdict, rules), nothing: make([]siftVerdict, rules)}
+}
+
+// A siftVerdict is unknown (0), true (1) or false (2).
+type siftVerdict struct{ atomic.Int32 }
+
+// of returns the verdict, working it out with f the first time.
+func (v *siftVerdict) of(f func() bool) bool {
+	switch v.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	b := f()
+	v.Store(int32(2 - b2i(b)))
+	return b
+}
+
+// unmet reports whether none of the fields meets the require groups of
+// rule r, the kth (rulepack.Rule.RequireUnmet), so that the rule finds
+// nothing there. A rule that reads the post as a whole weighs its require
+// groups only against what it finds.
+func (sv *sieves) unmet(in *detect.Input, r *rulepack.Rule, k int, fields []string) bool {
 	if detect.PostKind(r.Kind) {
 		return false
 	}
-	for _, f := range fields {
-		v := in.View(f)
-		if !r.RequireUnmet(sv.Of(v, v.Tokens), v.Orig) {
-			return false
+	return sv.verdicts.unmet[k].of(func() bool {
+		for _, f := range fields {
+			v := in.View(f)
+			if !r.RequireUnmet(sv.Of(v, v.Tokens), v.Orig) {
+				return false
+			}
 		}
-	}
-	return true
+		return true
+	})
 }
 
-// findsNothing reports whether rule r's detector would find nothing in any
-// of the fields (rulepack.Rule.FindsNothing), unless it is built.
-func (sv *sieves) findsNothing(in *detect.Input, r *rulepack.Rule, fields []string) bool {
+// findsNothing reports whether the detector of rule r, the kth, would find
+// nothing in any of the fields (rulepack.Rule.FindsNothing), unless it is
+// built.
+func (sv *sieves) findsNothing(in *detect.Input, r *rulepack.Rule, k int, fields []string) bool {
 	if !sv.always && r.DetectorBuilt() {
 		return false
 	}
-	for _, f := range fields {
-		if !r.FindsNothing(in, f, &sv.Sieves) {
-			return false
+	return sv.verdicts.nothing[k].of(func() bool {
+		for _, f := range fields {
+			if !r.FindsNothing(in, f, &sv.Sieves) {
+				return false
+			}
 		}
-	}
-	return true
+		return true
+	})
 }
 
 // fieldsOf returns the fields rule k of the linter looks at.
@@ -428,7 +463,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	}
 	rg := rr.g.gateAt(r, k)
 	rr.rg = rg
-	if rr.sieves != nil && k >= 0 && rr.sieves.unmet(in, r, rr.fieldsOf(k)) {
+	if rr.sieves != nil && k >= 0 && rr.sieves.unmet(in, r, k, rr.fieldsOf(k)) {
 		return
 	}
 	gate := r.Gate()
@@ -466,7 +501,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 			return
 		}
 	}
-	if rr.sieves != nil && rr.sieves.findsNothing(in, r, fields[first:]) {
+	if rr.sieves != nil && k >= 0 && rr.sieves.findsNothing(in, r, k, fields[first:]) {
 		return
 	}
 	d := r.Detector().(detect.Detector)
