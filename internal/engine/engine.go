@@ -156,13 +156,13 @@ func (l *Linter) countPost() int64 {
 
 // warmUp compiles on another goroutine, from the last rule backwards
 // (those that read the whole post first), the parts of rules that checking
-// post p compiles anyway, while Lint runs the rules from the first: the
-// gates of the rules that apply to p and whose require groups it meets
-// (sieves), and the detectors of those that run whatever p says (rules
-// that read the whole post, or its text with no require group and no
-// post_veto words) and may find something in it. A
-// lazily loaded pack is then compiled on two cores for the first post, as
-// a pack compiled at Load is. Calling the returned func stops it.
+// post p compiles anyway, while Lint runs the rules from the first, of the
+// rules that apply to p and may find something in it (sieves): their
+// gates, and the detectors of those that run whatever p says (rules that
+// read the whole post, or its text with no require group and no post_veto
+// words). A lazily loaded pack is then compiled on two cores for the
+// first post, as a pack compiled at Load is. Calling the returned func
+// stops it.
 func (l *Linter) warmUp(p *post.Post, v *verdicts) (stop func()) {
 	var done atomic.Bool
 	go func() {
@@ -176,7 +176,7 @@ func (l *Linter) warmUp(p *post.Post, v *verdicts) (stop func()) {
 		for pass := range 2 {
 			for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
 				r := l.rules[i]
-				if detect.PostKind(r.Kind) != (pass == 0) || !r.When.Applies(p) || sv.unmet(in, r, i, in.Fields(r.Fields)) {
+				if detect.PostKind(r.Kind) != (pass == 0) || !r.When.Applies(p) || sv.skip(in, r, i, in.Fields(r.Fields)) {
 					continue
 				}
 				g := r.Gate()
@@ -184,7 +184,7 @@ func (l *Linter) warmUp(p *post.Post, v *verdicts) (stop func()) {
 					continue
 				}
 				readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
-				if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 && !sv.findsNothing(in, r, i, in.Fields(r.Fields)) {
+				if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 {
 					r.Detector()
 				}
 			}
@@ -313,6 +313,13 @@ func (v *siftVerdict) of(f func() bool) bool {
 	b := f()
 	v.Store(int32(2 - b2i(b)))
 	return b
+}
+
+// skip reports whether rule r, the kth, finds nothing in the fields: they
+// do not meet its require groups, or its detector would find nothing in
+// them. Neither needs the rule compiled.
+func (sv *sieves) skip(in *detect.Input, r *rulepack.Rule, k int, fields []string) bool {
+	return sv.unmet(in, r, k, fields) || sv.findsNothing(in, r, k, fields)
 }
 
 // unmet reports whether none of the fields meets the require groups of
@@ -463,7 +470,7 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	}
 	rg := rr.g.gateAt(r, k)
 	rr.rg = rg
-	if rr.sieves != nil && k >= 0 && rr.sieves.unmet(in, r, k, rr.fieldsOf(k)) {
+	if rr.sieves != nil && k >= 0 && rr.sieves.skip(in, r, k, rr.fieldsOf(k)) {
 		return
 	}
 	gate := r.Gate()
@@ -500,9 +507,6 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 		if first == len(fields) {
 			return
 		}
-	}
-	if rr.sieves != nil && k >= 0 && rr.sieves.findsNothing(in, r, k, fields[first:]) {
-		return
 	}
 	d := r.Detector().(detect.Detector)
 	_, costly := d.(detect.NearGated)
