@@ -14,8 +14,8 @@ import (
 // something there (building the rest costs a cold command more than
 // checking the draft). A sifter looks for what every match needs (a
 // phrase of a lexicon, an element of each pattern of a sequence, the
-// literals of each expression of a pattern) as the prefilter's needs do,
-// and says "nothing" only when it is certain.
+// literals of each expression of a pattern, the digits of a phone number)
+// as the prefilter's needs do, and says "nothing" only when it is certain.
 
 // Sieves are the phrase sieves of the token lists of a post's views, made
 // at first use, for one goroutine.
@@ -48,8 +48,21 @@ func FindsNothing(kind string, o Options, env *Env, in *Input, field string, sv 
 		return sequenceFindsNothing(o, env, in, field, sv)
 	case "pattern":
 		return patternFindsNothing(o, in, field)
+	case "phone":
+		return phoneFindsNothing(o, in, field)
 	}
 	return false
+}
+
+// phoneFindsNothing: the field has too few digits (or look-alikes) for a
+// phone number, as the detector's Detect first checks.
+func phoneFindsNothing(o Options, in *Input, field string) bool {
+	var opts phoneOptions
+	if o.Decode(&opts) != nil {
+		return false
+	}
+	s, _ := digitLookalikes(in.View(field).Fold)
+	return countASCIIDigits(s, phoneMinDigits) < phoneMinDigits
 }
 
 // anyMatches reports whether a phrase of the term list matches in the
