@@ -58,8 +58,9 @@ type Linter struct {
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
 	// sieveAll sifts the rules of every post, not only of the first, built
-	// or not (ruleRun.sieves), for the test that compares sifting with
-	// running.
+	// or not (ruleRun.sieves), and runs the rules that read posts whole
+	// last (runFirst), for the test that compares with running every rule
+	// in order.
 	sieveAll bool
 	// sels are the distinct field selections of the rules, selOf the
 	// selection of each rule (by index in rules): a post's fields are
@@ -220,8 +221,12 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 			defer l.warmUp(p, v)()
 		}
 	}
-	for k, r := range l.rules {
-		rr.run(r, k)
+	if first || l.sieveAll {
+		rr.runFirst(l.rules, l.sieveAll)
+	} else {
+		for k, r := range l.rules {
+			rr.run(r, k)
+		}
 	}
 	fs := dedupe(rr.out)
 	l.done(rr)
@@ -233,6 +238,33 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	}
 	res.Score, res.Verdict = Rescore(fs)
 	return res
+}
+
+// runFirst runs the rules over a linter's first post. Those that read the
+// post whole run after the others unless their detectors are built: the
+// warm-up goroutine builds them first (the classifiers' weights, the
+// costliest part of a first post) while Lint gets on with the rest. Their
+// findings are put where they would have been in rule order, so that the
+// result is the same. With always, they run after the others, built or
+// not (for the test that compares with running them in order).
+func (rr *ruleRun) runFirst(rules []*rulepack.Rule, always bool) {
+	type waiting struct{ k, at int }
+	var later []waiting
+	for k, r := range rules {
+		if detect.PostKind(r.Kind) && (always || !r.DetectorBuilt()) {
+			later = append(later, waiting{k, len(rr.out)})
+			continue
+		}
+		rr.run(r, k)
+	}
+	moved := 0
+	for _, w := range later {
+		n := len(rr.out)
+		rr.run(rules[w.k], w.k)
+		found := slices.Clone(rr.out[n:])
+		rr.out = slices.Insert(rr.out[:n], w.at+moved, found...)
+		moved += len(found)
+	}
 }
 
 // LintRule runs one rule over a post, as the example runner does.

@@ -216,9 +216,10 @@ func TestLazySame(t *testing.T) {
 }
 
 // TestSieveSame checks that skipping, before compiling them, the rules
-// whose require groups a post cannot meet (as a linter does on its first
-// post) changes no finding: every post gives the same result sieved and
-// not, with the pack compiled lazily as the command loads it.
+// that would find nothing in a post, and running those that read it whole
+// last (as a linter does on its first post), changes no finding: every
+// post gives the same result so and not, with the pack compiled lazily as
+// the command loads it.
 func TestSieveSame(t *testing.T) {
 	sieved := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true, SkipExamples: true})
 	sieved.noPre, sieved.sieveAll = true, true
