@@ -138,7 +138,7 @@ func (a *app) check(ctx context.Context, args []string) (code int, err error) {
 	// check of one draft then never collects.
 	releaseGC := a.holdGC()
 	defer releaseGC()
-	pack, res, err := loadPack(st.ruleDirs, true)
+	pack, res, err := loadPack(st.ruleDirs, true, false)
 	if err != nil {
 		return exitError, err
 	}

@@ -61,7 +61,7 @@ func moduleRoot(t *testing.T) string {
 // of the default pack, which is tuned as it grows, and the cli-*-detector
 // rules, whose confidences follow the detectors.
 var stableIDs = sync.OnceValues(func() ([]string, error) {
-	pack, _, err := loadPack([]string{filepath.Join(root, "testdata/cli/rules")}, true)
+	pack, _, err := loadPack([]string{filepath.Join(root, "testdata/cli/rules")}, true, false)
 	if err != nil {
 		return nil, err
 	}

@@ -28,13 +28,17 @@ func (l *listFlag) Set(s string) error {
 	return nil
 }
 
-// loadPack loads the default rule pack plus the given directories.
-func loadPack(dirs []string, withDefault bool) (*rulepack.Pack, *detect.Resources, error) {
+// loadPack loads the default rule pack plus the given directories. Without
+// examples, the default pack's rules are loaded without their examples,
+// which only "rules test" and "explain" read (the directories' rules keep
+// theirs, so that an error in one is still reported).
+func loadPack(dirs []string, withDefault, examples bool) (*rulepack.Pack, *detect.Resources, error) {
 	var layers []rulepack.Layer
 	if withDefault {
 		// The default pack compiles each rule at its first use: a draft
-		// needs few of them in full (rules_test.go compiles them all).
-		layers = append(layers, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true})
+		// needs few of them in full (rules_test.go compiles them all, and
+		// loads them with and without examples).
+		layers = append(layers, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true, SkipExamples: !examples})
 	}
 	for _, d := range dirs {
 		st, err := os.Stat(d)
@@ -55,10 +59,10 @@ func loadPack(dirs []string, withDefault bool) (*rulepack.Pack, *detect.Resource
 }
 
 // newLinter builds a linter of the default pack plus the given
-// directories.
-func (a *app) newLinter(dirs []string, opts engine.Options) (*engine.Linter, error) {
+// directories, with the default rules' examples or without (loadPack).
+func (a *app) newLinter(dirs []string, examples bool, opts engine.Options) (*engine.Linter, error) {
 	defer a.holdGC()()
-	pack, res, err := loadPack(dirs, true)
+	pack, res, err := loadPack(dirs, true, examples)
 	if err != nil {
 		return nil, err
 	}

@@ -356,7 +356,7 @@ func TestTenMillionLines(t *testing.T) {
 	if raceEnabled && os.Getenv("POSTLINT_STRESS") == "" {
 		n = 200_000
 	}
-	pack, res, err := loadPack(nil, true)
+	pack, res, err := loadPack(nil, true, false)
 	if err != nil {
 		t.Fatal(err)
 	}

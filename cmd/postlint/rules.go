@@ -22,7 +22,7 @@ func (a *app) rules(args []string) error {
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	lint, err := a.newLinter(ruleDirs, engine.Options{})
+	lint, err := a.newLinter(ruleDirs, false, engine.Options{})
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (a *app) rulesTest(args []string) error {
 	if err := fl.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	lint, err := a.newLinter(fl.Args(), engine.Options{})
+	lint, err := a.newLinter(fl.Args(), true, engine.Options{})
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (a *app) explain(args []string) error {
 	if len(args) != 1 {
 		return fmt.Errorf("%w: explain takes one rule id", errUsage)
 	}
-	lint, err := a.newLinter(nil, engine.Options{})
+	lint, err := a.newLinter(nil, true, engine.Options{})
 	if err != nil {
 		return err
 	}

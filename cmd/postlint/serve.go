@@ -49,7 +49,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 
 	// Build the linter once, before listening, and run it once so that
 	// the first draft a user types is answered as fast as the rest.
-	lint, err := a.newLinter(ruleDirs, engine.Options{Disable: disable})
+	lint, err := a.newLinter(ruleDirs, false, engine.Options{Disable: disable})
 	if err != nil {
 		return err
 	}

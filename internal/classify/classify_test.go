@@ -3,11 +3,17 @@ package classify
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -199,14 +205,27 @@ func TestParsePackErrors(t *testing.T) {
 func TestPackRoundTrip(t *testing.T) {
 	m1 := &Model{Category: "a", Bias: -1, Weights: map[string]float64{"code": 2, "door code": 0.5}, Trained: map[string]string{"examples": "3"}}
 	m2 := &Model{Category: "b", Bias: 0.25, Weights: map[string]float64{"code": -1, "cake": 3}}
-	data, err := NewPack([]*Model{m1, m2}).Marshal()
-	if err != nil {
-		t.Fatal(err)
+	pack := NewPack([]*Model{m1, m2})
+	for _, form := range []struct {
+		name    string
+		marshal func() ([]byte, error)
+	}{{"text", pack.Marshal}, {"binary", pack.MarshalBinary}} {
+		t.Run(form.name, func(t *testing.T) {
+			data, err := form.marshal()
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := ParsePack(data)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, data)
+			}
+			checkRoundTrip(t, p, m1, m2)
+		})
 	}
-	p, err := ParsePack(data)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, data)
-	}
+}
+
+func checkRoundTrip(t *testing.T, p *Pack, m1, m2 *Model) {
+	t.Helper()
 	if !slices.Equal(p.Categories, []string{"a", "b"}) || p.Trained["a"]["examples"] != "3" {
 		t.Errorf("categories %q, trained %v", p.Categories, p.Trained)
 	}
@@ -245,13 +264,155 @@ func TestThreshold(t *testing.T) {
 	}
 }
 
+// TestBinarySameTable checks that the binary form of a pack reads back to
+// the very table its text form does, and writes back to the same bytes.
+func TestBinarySameTable(t *testing.T) {
+	ex := toyExamples()
+	var models []*Model
+	for _, cat := range []string{"security-arrangements", "other"} {
+		for i := range ex {
+			ex[i].Positive = strings.Contains(ex[i].Post.Text, "code") == (cat == "security-arrangements")
+		}
+		m, err := Train(context.Background(), cat, ex, TrainOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, m)
+	}
+	pack := NewPack(models)
+	text, err := pack.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := pack.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromText, err := ParsePack(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromBin, err := ParsePack(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*Pack{pack, fromBin} {
+		if !maps.Equal(p.rowOf, fromText.rowOf) || !slices.Equal(p.rows, fromText.rows) || !slices.Equal(p.known, fromText.known) ||
+			!slices.Equal(p.Bias, fromText.Bias) || !slices.Equal(p.Categories, fromText.Categories) {
+			t.Fatal("the tables differ")
+		}
+	}
+	if !maps.EqualFunc(fromBin.Trained, fromText.Trained, maps.Equal) {
+		t.Errorf("trained %v, want %v", fromBin.Trained, fromText.Trained)
+	}
+	again, err := fromBin.MarshalBinary()
+	if err != nil || !bytes.Equal(again, bin) {
+		t.Errorf("a binary pack read and written again differs (%v)", err)
+	}
+	if _, err := fromBin.Marshal(); err == nil {
+		t.Error("a pack read from a file wrote itself as text without its features")
+	}
+}
+
+func TestParseBinaryErrors(t *testing.T) {
+	const head = "postlint-classifier 1\ncategories a b\nbias 0 0\n"
+	row := func(h uint64, mask byte, ws ...float32) string {
+		b := binary.LittleEndian.AppendUint64(nil, h)
+		b = append(b, mask)
+		for _, w := range ws {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+		}
+		return string(b)
+	}
+	tests := []struct {
+		name, data, want string
+	}{
+		{"no count", head + "binary-weights\n", ":4: binary-weights: want the number of rows"},
+		{"too many rows", head + "binary-weights 2\n" + row(1, 1, 0.5), ":4: binary-weights: \"2\" rows do not fit"},
+		{"negative rows", head + "binary-weights -1\n", "rows do not fit"},
+		{"cut short", head + "binary-weights 1\n" + row(1, 3, 0.5)[:10], "row 0 is cut short"},
+		{"weight cut short", head + "binary-weights 1\n" + row(1, 3, 0.5), "row 0 is cut short"},
+		{"output out of range", head + "binary-weights 1\n" + row(1, 4, 0.5), "row 0: output 2 is not one of 0..1"},
+		{"hash twice", head + "binary-weights 2\n" + row(7, 1, 0.5) + row(7, 2, 0.5), "row 1: hash 0x7 twice"},
+		{"huge weight", head + "binary-weights 1\n" + row(1, 1, 1e9), "row 0: weight 1e+09 is not between"},
+		{"not a number", head + "binary-weights 1\n" + row(1, 1, float32(math.NaN())), "row 0: weight NaN"},
+		{"trailing bytes", head + "binary-weights 1\n" + row(1, 1, 0.5) + "\n", "bytes after the last row"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParsePack([]byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParsePack(%q) error = %v, want it to mention %q", tt.data, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadPack checks that a pack read from a stream, in pieces of any
+// size, is the pack ParsePack reads, in both forms, and that a cut or
+// padded binary form is refused.
+func TestReadPack(t *testing.T) {
+	bin, err := NewPack([]*Model{
+		{Category: "a", Bias: -1, Weights: map[string]float64{"code": 2, "door code": 0.5, "cake": -0.25}},
+		{Category: "b", Bias: 0.5, Weights: map[string]float64{"code": -1, "x": 3}},
+	}).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	packs := map[string][]byte{"binary": bin}
+	if data, err := os.ReadFile("../../rules/models/implied.weights"); err == nil {
+		packs["default"] = data
+	}
+	if text, err := NewPack([]*Model{{Category: "a", Bias: 1, Weights: map[string]float64{"code": 2}}}).Marshal(); err == nil {
+		packs["text"] = text
+	}
+	for name, data := range packs {
+		want, err := ParsePack(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []io.Reader{bytes.NewReader(data), iotest.HalfReader(bytes.NewReader(data)), iotest.OneByteReader(bytes.NewReader(data))} {
+			got, err := ReadPack(r, int64(len(data)))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !maps.Equal(got.rowOf, want.rowOf) || !slices.Equal(got.rows, want.rows) || !slices.Equal(got.Bias, want.Bias) || !slices.Equal(got.Categories, want.Categories) {
+				t.Errorf("%s: ReadPack read another table than ParsePack", name)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cut", bin[:len(bin)-3], "cut short"},
+		{"padded", append(slices.Clip(bin), 0), "bytes after the last row"},
+		{"rows missing", bin[:bytes.Index(bin, []byte("\nbinary-weights "))+len("\nbinary-weights 4\n")], "rows do not fit"},
+	} {
+		if _, err := ReadPack(bytes.NewReader(tt.data), int64(len(tt.data))); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: ReadPack error %v, want it to mention %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 func FuzzParsePack(f *testing.F) {
 	f.Add([]byte("postlint-classifier 1\ncategories x y\nbias -2 1\ntrained x examples=3\nweights\ncode\t0:1.5\n#d4\t0:0.5 1:-1\n"))
 	f.Add([]byte("postlint-classifier 1\ncategories x\nbias 1000\nweights\ncode\t0:1000 0:1000\nis\t0:1000\n"))
+	if bin, err := NewPack([]*Model{{Category: "x", Bias: -2, Weights: map[string]float64{"code": 1.5, "#d4": -1}}}).MarshalBinary(); err == nil {
+		f.Add(bin)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParsePack(data)
+		q, qerr := ReadPack(bytes.NewReader(data), int64(len(data)))
+		if (err == nil) != (qerr == nil) {
+			t.Fatalf("ParsePack: %v, ReadPack: %v", err, qerr)
+		}
 		if err != nil {
 			return
+		}
+		if !maps.Equal(p.rowOf, q.rowOf) || !slices.Equal(p.rows, q.rows) {
+			t.Fatal("ReadPack read another table than ParsePack")
 		}
 		po := &post.Post{Text: "the code is 1234", ReplyTo: &post.Reply{Text: "x"}}
 		text := textnorm.New(po.Text)
@@ -267,16 +428,47 @@ func FuzzParsePack(f *testing.F) {
 	})
 }
 
+// BenchmarkParsePack reads the default pack's models (binary), and a pack
+// of as many features in the text form.
 func BenchmarkParsePack(b *testing.B) {
-	data, err := os.ReadFile("../../rules/models/implied.weights")
+	bin, err := os.ReadFile("../../rules/models/implied.weights")
 	if err != nil {
 		b.Skip(err)
 	}
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := ParsePack(data); err != nil {
-			b.Fatal(err)
+	def, err := ParsePack(bin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	k := len(def.Categories)
+	models := make([]*Model, k)
+	for i := range models {
+		models[i] = &Model{Category: def.Categories[i], Bias: def.Bias[i], Weights: map[string]float64{}}
+	}
+	for row := range len(def.rowOf) {
+		for i, w := range def.rows[row*k : row*k+k] {
+			if w != 0 {
+				// Written as the trainer's weights are: a few digits.
+				v, _ := strconv.ParseFloat(strconv.FormatFloat(float64(w), 'g', 4, 32), 64)
+				models[i].Weights[fmt.Sprintf("feature %d", row)] = v
+			}
 		}
+	}
+	text, err := NewPack(models).Marshal()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, form := range []struct {
+		name string
+		data []byte
+	}{{"binary", bin}, {"text", text}} {
+		b.Run(form.name, func(b *testing.B) {
+			b.SetBytes(int64(len(form.data)))
+			for b.Loop() {
+				if _, err := ParsePack(form.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -50,13 +50,9 @@ func buildClassifier(o Options, env *Env) (any, error) {
 	}
 	name := strings.TrimPrefix(opts.Model, "@")
 	pack, err := cachedBuild(env, &env.packs, name, func() (*classify.Pack, error) {
-		data, err := env.ReadFile(name)
+		pack, err := readPack(env, name)
 		if err != nil {
 			return nil, fmt.Errorf("classifier: %w", err)
-		}
-		pack, err := classify.ParsePack(data)
-		if err != nil {
-			return nil, fmt.Errorf("classifier: %s: %w", name, err)
 		}
 		return pack, nil
 	})
@@ -68,6 +64,37 @@ func buildClassifier(o Options, env *Env) (any, error) {
 		return nil, fmt.Errorf("classifier: output: %s has no model for %q (it has %s)", name, opts.Output, strings.Join(pack.Categories, ", "))
 	}
 	return &classifierDetector{pack: pack, output: out, threshold: opts.Threshold}, nil
+}
+
+// readPack reads a pack of models from the rule pack: a piece at a time
+// when it can open the file (a cold command then holds no copy of it).
+// Its errors name the file.
+func readPack(env *Env, name string) (*classify.Pack, error) {
+	var pack *classify.Pack
+	if env.Open == nil {
+		data, err := env.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		pack, err = classify.ParsePack(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return pack, nil
+	}
+	f, err := env.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err == nil {
+		pack, err = classify.ReadPack(f, st.Size())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return pack, nil
 }
 
 // classifierScores is the Input.Memo key of a post's scores by one pack,

@@ -6,6 +6,8 @@ package detect
 
 import (
 	"fmt"
+	"io/fs"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -56,6 +58,10 @@ type Env struct {
 	// not a list, such as a sentiment lexicon or sites.yaml); nil when the
 	// pack cannot give files.
 	ReadFile func(name string) ([]byte, error)
+	// Open opens a file of the rule pack, for data read a piece at a time
+	// rather than whole (a model's weights); nil when the pack cannot
+	// give files, and ReadFile then reads it.
+	Open func(name string) (fs.File, error)
 	// Resources shared by all rules of a linter (models, lexicons).
 	Resources *Resources
 
@@ -70,6 +76,17 @@ type Env struct {
 	// packs caches classifier model packs by file name: one file serves
 	// several rules.
 	packs map[string]*once[*classify.Pack]
+	// regexps caches the regular expressions of context lists ("re:"
+	// entries) by source: lists that hold them serve several rules.
+	regexps map[string]*once[*regexp.Regexp]
+}
+
+// Regexp compiles a regular expression of the rule pack, once per Env.
+func (env *Env) Regexp(src string) (*regexp.Regexp, error) {
+	if env == nil {
+		return regexp.Compile(src)
+	}
+	return cachedBuild(env, &env.regexps, src, func() (*regexp.Regexp, error) { return regexp.Compile(src) })
 }
 
 // once is a value of a cache, built once.
@@ -145,20 +162,51 @@ var emptySet = phrase.Compile(nil)
 func ExpandTerms(entries []string, env *Env) ([]string, error) {
 	var all []string
 	for _, e := range entries {
-		if name, ok := strings.CutPrefix(e, "@"); ok {
-			if env == nil || env.ReadList == nil {
-				return nil, fmt.Errorf("list %q: no rule pack to read it from", name)
-			}
-			items, err := cachedBuild(env, &env.lists, name, func() ([]string, error) { return env.ReadList(name) })
-			if err != nil {
-				return nil, err
-			}
-			all = append(all, items...)
+		name, ok := strings.CutPrefix(e, "@")
+		if !ok {
+			all = append(all, e)
 			continue
 		}
-		all = append(all, e)
+		items, err := readTermList(name, env)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
 	}
 	return all, nil
+}
+
+// EachTerm calls yield with the entries of a term list, those of each
+// "@list" include in its place, until yield returns false: ExpandTerms
+// without copying the lists.
+func EachTerm(entries []string, env *Env, yield func(string) bool) error {
+	for _, e := range entries {
+		name, ok := strings.CutPrefix(e, "@")
+		if !ok {
+			if !yield(e) {
+				return nil
+			}
+			continue
+		}
+		items, err := readTermList(name, env)
+		if err != nil {
+			return err
+		}
+		for _, item := range items {
+			if !yield(item) {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// readTermList returns the entries of a list file of the pack, read once.
+func readTermList(name string, env *Env) ([]string, error) {
+	if env == nil || env.ReadList == nil {
+		return nil, fmt.Errorf("list %q: no rule pack to read it from", name)
+	}
+	return cachedBuild(env, &env.lists, name, func() ([]string, error) { return env.ReadList(name) })
 }
 
 // PostKind reports whether the detectors of a kind look at the post as a

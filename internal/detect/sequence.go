@@ -334,34 +334,40 @@ func parseSequence(src string) ([]seqSyntax, error) {
 func deobfTerms(terms []string) []string {
 	out := make([]string, 0, len(terms))
 	for _, t := range terms {
-		if strings.HasPrefix(strings.TrimSpace(t), "#") {
-			continue
-		}
-		var words []string
-		for _, w := range strings.Fields(t) {
-			if w == "*" {
-				words = append(words, w)
-				continue
-			}
-			prefix := strings.HasSuffix(w, "*")
-			w = strings.TrimSuffix(w, "*")
-			d := w
-			if !lowerLetters(w) { // a word of a-z is its own deobfuscated form
-				d = textnorm.New(w).Deobfuscated().Text
-			}
-			if d == "" {
-				continue
-			}
-			if prefix {
-				d += "*"
-			}
-			words = append(words, d)
-		}
-		if len(words) > 0 {
-			out = append(out, strings.Join(words, " "))
+		if d, ok := deobfTerm(t); ok {
+			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// deobfTerm is one term of deobfTerms; ok is false for a comment or a term
+// left with no word.
+func deobfTerm(t string) (string, bool) {
+	if strings.HasPrefix(strings.TrimSpace(t), "#") {
+		return "", false
+	}
+	var words []string
+	for _, w := range strings.Fields(t) {
+		if w == "*" {
+			words = append(words, w)
+			continue
+		}
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.TrimSuffix(w, "*")
+		d := w
+		if !lowerLetters(w) { // a word of a-z is its own deobfuscated form
+			d = textnorm.New(w).Deobfuscated().Text
+		}
+		if d == "" {
+			continue
+		}
+		if prefix {
+			d += "*"
+		}
+		words = append(words, d)
+	}
+	return strings.Join(words, " "), len(words) > 0
 }
 
 func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {

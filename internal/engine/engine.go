@@ -57,6 +57,11 @@ type Linter struct {
 	noPre      bool
 	// noNear turns off Input.Near (for those tests too).
 	noNear bool
+	// sieveAll sifts the rules of every post, not only of the first, built
+	// or not (ruleRun.sieves), and runs the rules that read posts whole
+	// last (runFirst), for the test that compares with running every rule
+	// in order.
+	sieveAll bool
 	// sels are the distinct field selections of the rules, selOf the
 	// selection of each rule (by index in rules): a post's fields are
 	// worked out once per selection.
@@ -150,28 +155,39 @@ func (l *Linter) countPost() int64 {
 	return n
 }
 
-// warmUp compiles on another goroutine, from the last rule backwards, the
-// parts of rules that checking post p compiles anyway, while Lint runs the
-// rules from the first: the gates of the rules that apply to p, and the
-// detectors of those that run whatever p says (rules that read the whole
-// post, or its text with no require group and no post_veto words). A
-// lazily loaded pack is then compiled on two cores for the first post, as
-// a pack compiled at Load is. Calling the returned func stops it.
-func (l *Linter) warmUp(p *post.Post) (stop func()) {
+// warmUp compiles on another goroutine, from the last rule backwards
+// (those that read the whole post first), the parts of rules that checking
+// post p compiles anyway, while Lint runs the rules from the first, of the
+// rules that apply to p and may find something in it (sieves): their
+// gates, and the detectors of those that run whatever p says (rules that
+// read the whole post, or its text with no require group and no post_veto
+// words). A lazily loaded pack is then compiled on two cores for the
+// first post, as a pack compiled at Load is. Calling the returned func
+// stops it.
+func (l *Linter) warmUp(p *post.Post, v *verdicts) (stop func()) {
 	var done atomic.Bool
 	go func() {
-		for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
-			r := l.rules[i]
-			if !r.When.Applies(p) {
-				continue
-			}
-			g := r.Gate()
-			if g.PostVeto.Len() > 0 {
-				continue
-			}
-			readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
-			if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 {
-				r.Detector()
+		// Its own views of the post: an Input is not shared.
+		in := detect.NewInput(p, l.res)
+		sv := &sieves{verdicts: v}
+		// The detectors that read the whole post run whatever it says,
+		// and build the costliest parts (the classifiers' weights):
+		// they come first, while Lint works through the rules before
+		// them.
+		for pass := range 2 {
+			for i := len(l.rules) - 1; i >= 0 && !done.Load(); i-- {
+				r := l.rules[i]
+				if detect.PostKind(r.Kind) != (pass == 0) || !r.When.Applies(p) || sv.skip(in, r, i, in.Fields(r.Fields)) {
+					continue
+				}
+				g := r.Gate()
+				if g.PostVeto.Len() > 0 {
+					continue
+				}
+				readsText := len(r.Fields) == 0 || slices.Contains(r.Fields, "text")
+				if detect.PostKind(r.Kind) || readsText && len(g.Require) == 0 {
+					r.Detector()
+				}
 			}
 		}
 	}()
@@ -194,14 +210,23 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
-	if l.countPost() == 1 && l.prefilter() == nil {
-		defer l.warmUp(p)()
-	}
+	first := l.countPost() == 1 && l.prefilter() == nil
 	in := detect.NewInput(p, l.res)
 	in.MediaDir = mediaDir(src)
 	rr := l.newRun(in)
-	for k, r := range l.rules {
-		rr.run(r, k)
+	if first || l.sieveAll {
+		v := newVerdicts(len(l.rules))
+		rr.sieves = &sieves{always: l.sieveAll, verdicts: v}
+		if first {
+			defer l.warmUp(p, v)()
+		}
+	}
+	if first || l.sieveAll {
+		rr.runFirst(l.rules, l.sieveAll)
+	} else {
+		for k, r := range l.rules {
+			rr.run(r, k)
+		}
 	}
 	fs := dedupe(rr.out)
 	l.done(rr)
@@ -213,6 +238,33 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	}
 	res.Score, res.Verdict = Rescore(fs)
 	return res
+}
+
+// runFirst runs the rules over a linter's first post. Those that read the
+// post whole run after the others unless their detectors are built: the
+// warm-up goroutine builds them first (the classifiers' weights, the
+// costliest part of a first post) while Lint gets on with the rest. Their
+// findings are put where they would have been in rule order, so that the
+// result is the same. With always, they run after the others, built or
+// not (for the test that compares with running them in order).
+func (rr *ruleRun) runFirst(rules []*rulepack.Rule, always bool) {
+	type waiting struct{ k, at int }
+	var later []waiting
+	for k, r := range rules {
+		if detect.PostKind(r.Kind) && (always || !r.DetectorBuilt()) {
+			later = append(later, waiting{k, len(rr.out)})
+			continue
+		}
+		rr.run(r, k)
+	}
+	moved := 0
+	for _, w := range later {
+		n := len(rr.out)
+		rr.run(rules[w.k], w.k)
+		found := slices.Clone(rr.out[n:])
+		rr.out = slices.Insert(rr.out[:n], w.at+moved, found...)
+		moved += len(found)
+	}
 }
 
 // LintRule runs one rule over a post, as the example runner does.
@@ -251,6 +303,91 @@ type ruleRun struct {
 	postVeto int
 	// gate holds g, kept from post to post with its sets.
 	gate postGate
+	// sieves, on the linter's first post, skip before they are compiled
+	// the rules that would find nothing in it.
+	sieves *sieves
+}
+
+// sieves sift the rules of one post, for one goroutine: with the sieves
+// of its fields' words (made at first use), they tell the rules that
+// would find nothing there before they are compiled.
+type sieves struct {
+	detect.Sieves
+	// verdicts are shared with the other goroutine sifting the post.
+	verdicts *verdicts
+	// always sifts rules whose detector is built too (which it is cheaper
+	// to run), for the test that compares sifting with running.
+	always bool
+}
+
+// verdicts keep, per rule of the linter (by index), what sifting a post
+// told, so that the goroutines that check it and warm it up sift each rule
+// once.
+type verdicts struct {
+	unmet, nothing []siftVerdict
+}
+
+func newVerdicts(rules int) *verdicts {
+	return &verdicts{unmet: make([]siftVerdict, rules), nothing: make([]siftVerdict, rules)}
+}
+
+// A siftVerdict is unknown (0), true (1) or false (2).
+type siftVerdict struct{ atomic.Int32 }
+
+// of returns the verdict, working it out with f the first time.
+func (v *siftVerdict) of(f func() bool) bool {
+	switch v.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	b := f()
+	v.Store(int32(2 - b2i(b)))
+	return b
+}
+
+// skip reports whether rule r, the kth, finds nothing in the fields: they
+// do not meet its require groups, or its detector would find nothing in
+// them. Neither needs the rule compiled.
+func (sv *sieves) skip(in *detect.Input, r *rulepack.Rule, k int, fields []string) bool {
+	return sv.unmet(in, r, k, fields) || sv.findsNothing(in, r, k, fields)
+}
+
+// unmet reports whether none of the fields meets the require groups of
+// rule r, the kth (rulepack.Rule.RequireUnmet), so that the rule finds
+// nothing there. A rule that reads the post as a whole weighs its require
+// groups only against what it finds.
+func (sv *sieves) unmet(in *detect.Input, r *rulepack.Rule, k int, fields []string) bool {
+	if detect.PostKind(r.Kind) {
+		return false
+	}
+	return sv.verdicts.unmet[k].of(func() bool {
+		for _, f := range fields {
+			v := in.View(f)
+			if !r.RequireUnmet(sv.Of(v, v.Tokens), v.Orig) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// findsNothing reports whether the detector of rule r, the kth, would find
+// nothing in any of the fields (rulepack.Rule.FindsNothing), unless it is
+// built.
+func (sv *sieves) findsNothing(in *detect.Input, r *rulepack.Rule, k int, fields []string) bool {
+	if !sv.always && r.DetectorBuilt() {
+		return false
+	}
+	return sv.verdicts.nothing[k].of(func() bool {
+		for _, f := range fields {
+			if !r.FindsNothing(in, f, &sv.Sieves) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // fieldsOf returns the fields rule k of the linter looks at.
@@ -294,6 +431,7 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 func (l *Linter) done(rr *ruleRun) {
 	rr.in, rr.r, rr.n, rr.out = nil, nil, 0, nil
 	rr.rg, rr.fi, rr.v = nil, nil, nil
+	rr.sieves = nil
 	clear(rr.fields)
 	rr.gate.reset()
 	l.runs.Put(rr)
@@ -364,6 +502,9 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 	}
 	rg := rr.g.gateAt(r, k)
 	rr.rg = rg
+	if rr.sieves != nil && k >= 0 && rr.sieves.skip(in, r, k, rr.fieldsOf(k)) {
+		return
+	}
 	gate := r.Gate()
 	if gate.PostVeto.Len() > 0 && rr.g.postVetoed(rg, gate.PostVeto, in.Text()) {
 		return

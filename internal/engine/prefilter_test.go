@@ -215,6 +215,61 @@ func TestLazySame(t *testing.T) {
 	}
 }
 
+// TestSieveSame checks that skipping, before compiling them, the rules
+// that would find nothing in a post, and running those that read it whole
+// last (as a linter does on its first post), changes no finding: every
+// post gives the same result so and not, with the pack compiled lazily as
+// the command loads it.
+func TestSieveSame(t *testing.T) {
+	sieved := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules", Lazy: true, SkipExamples: true})
+	sieved.noPre, sieved.sieveAll = true, true
+	plain := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules"})
+	plain.noPre = true
+	posts := prefilterPosts(t, plain.Pack())
+	for i := range posts {
+		p, q := posts[i], posts[i]
+		got, want := sieved.Lint(&p, nil), plain.Lint(&q, nil)
+		if !reflect.DeepEqual(got.Findings, want.Findings) || got.Score != want.Score {
+			t.Errorf("post %d %.80q:\n sieved: %s\n not:    %s", i, p.Text, brief(got.Findings), brief(want.Findings))
+		}
+	}
+}
+
+// TestFindsNothingSound checks the sifters one detector at a time, where
+// no other rule's finding can hide a mistake: wherever a detector of the
+// default pack finds something in a post's text (as written, and spaced
+// and masked), its rule's FindsNothing must not say it finds nothing.
+func TestFindsNothingSound(t *testing.T) {
+	l := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules"})
+	var texts []string
+	for _, p := range prefilterPosts(t, l.Pack()) {
+		texts = append(texts, p.Text)
+	}
+	texts = append(texts, "you f*cking id10t", "stuuuupid", "what a c0ward, u r a l00ser", "#LyingLiberals and #YouAreUseless", "sh!t", "@nurse_jo y0u id!ot",
+		"what an id10t", "b!tch", "you're a tw@t", "such a m0ron")
+	checked := 0
+	for _, r := range l.Pack().Rules {
+		d, ok := r.Detector().(detect.Detector)
+		if !ok || detect.PostKind(r.Kind) {
+			continue
+		}
+		for _, text := range texts {
+			in := detect.NewInput(&post.Post{Text: text}, l.res)
+			found := false
+			d.Detect(in, detect.FieldText, in.View(detect.FieldText), func(detect.Match) { found = true })
+			if !found {
+				continue
+			}
+			checked++
+			var sv detect.Sieves
+			if r.FindsNothing(in, detect.FieldText, &sv) {
+				t.Errorf("rule %s (%s) finds something in %q, but its sifter says nothing", r.ID, r.Kind, text)
+			}
+		}
+	}
+	t.Logf("%d findings checked", checked)
+}
+
 // TestLazyConcurrent checks a lazily loaded pack checked from several
 // goroutines at once, the prefilter compiling every rule beside them: the
 // same findings as the pack compiled at Load (and, under -race, no race).

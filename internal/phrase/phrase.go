@@ -99,27 +99,7 @@ func Compile(phrases []string) *Set {
 		if p == "" || strings.HasPrefix(p, "#") {
 			continue
 		}
-		c := compiled{source: p, words: make([]word, 0, strings.Count(p, " ")+1)}
-		for _, f := range strings.Fields(p) {
-			switch {
-			case f == "*":
-				c.words = append(c.words, word{any: true})
-			case strings.HasSuffix(f, "*") && len(f) > 1:
-				for _, t := range textnorm.New(strings.TrimSuffix(f, "*")).Tokens {
-					c.words = append(c.words, word{text: t.Text})
-				}
-				if n := len(c.words); n > 0 && !c.words[n-1].any {
-					c.words[n-1].prefix = true
-				}
-			case plainWord(f):
-				// Already a folded token: no need to normalise it.
-				c.words = append(c.words, word{text: f})
-			default:
-				for _, t := range textnorm.New(f).Tokens {
-					c.words = append(c.words, word{text: t.Text})
-				}
-			}
-		}
+		c := compiled{source: p, words: appendWords(make([]word, 0, strings.Count(p, " ")+1), p)}
 		if len(c.words) == 0 {
 			continue
 		}
@@ -149,6 +129,32 @@ func Compile(phrases []string) *Set {
 	}
 	s.exact = exact
 	return s
+}
+
+// appendWords appends the words of phrase p (trimmed, not a comment) to
+// dst, as Compile reads them.
+func appendWords(dst []word, p string) []word {
+	for f := range strings.FieldsSeq(p) {
+		switch {
+		case f == "*":
+			dst = append(dst, word{any: true})
+		case strings.HasSuffix(f, "*") && len(f) > 1:
+			for _, t := range textnorm.New(strings.TrimSuffix(f, "*")).Tokens {
+				dst = append(dst, word{text: t.Text})
+			}
+			if n := len(dst); n > 0 && !dst[n-1].any {
+				dst[n-1].prefix = true
+			}
+		case plainWord(f):
+			// Already a folded token: no need to normalise it.
+			dst = append(dst, word{text: f})
+		default:
+			for _, t := range textnorm.New(f).Tokens {
+				dst = append(dst, word{text: t.Text})
+			}
+		}
+	}
+	return dst
 }
 
 // SingleWords reports whether every phrase of s is one word, whole or a

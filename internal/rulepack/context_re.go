@@ -56,7 +56,7 @@ func splitPatterns(entries []string, env *detect.Env) ([]string, Patterns, error
 			words = append(words, e)
 			continue
 		}
-		re, err := regexp.Compile(src)
+		re, err := env.Regexp(src)
 		if err != nil {
 			return nil, nil, fmt.Errorf("pattern %q: %w", src, err)
 		}

@@ -3,11 +3,14 @@ package rulepack
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/postlint/postlint/internal/detect"
+	"github.com/postlint/postlint/internal/phrase"
 )
 
 // ruleSource is what a rule's detector and context lists are compiled
@@ -23,12 +26,16 @@ type ruleSource struct {
 type stage struct {
 	once sync.Once
 	err  error
+	done atomic.Bool // compiled
 }
 
 // do runs compile the first time it is called and returns its error, then
 // and every later time.
 func (s *stage) do(compile func() error) error {
-	s.once.Do(func() { s.err = compile() })
+	s.once.Do(func() {
+		s.err = compile()
+		s.done.Store(true)
+	})
 	return s.err
 }
 
@@ -126,3 +133,52 @@ func (r *Rule) contextError(err error) error {
 	}
 	return errAt(r.File, r.src.contextNode, "rule %s: context: %v", r.ID, err)
 }
+
+// RequireUnmet reports whether a field fails one of the rule's require
+// groups, as the compiled gate would tell: no phrase of the group matches
+// in it (s, the sieve of its tokens) and none of the group's "re:" entries
+// matches its text, orig. It reads the groups as written, compiling only
+// their "re:" entries, so that the rules a draft does not meet are never
+// compiled for it. False when a list cannot be read.
+func (r *Rule) RequireUnmet(s *phrase.Sieve, orig string) bool {
+	env := r.src.env
+	for _, group := range r.src.context.Require {
+		may := false
+		err := detect.EachTerm(group, env, func(e string) bool {
+			if src, ok := strings.CutPrefix(strings.TrimSpace(e), RePrefix); ok {
+				re, err := env.Regexp(src)
+				may = err != nil || re.MatchString(orig)
+				return !may
+			}
+			if strings.HasPrefix(e, "@") {
+				// A list's own includes: compileList's words are
+				// expanded again (detect.Terms), as phrases.
+				err := detect.EachTerm([]string{e}, env, func(e string) bool {
+					may = s.Matches(e)
+					return !may
+				})
+				may = may || err != nil
+				return !may
+			}
+			may = s.Matches(e)
+			return !may
+		})
+		if err != nil {
+			return false // compiling the gate reports it
+		}
+		if !may {
+			return true
+		}
+	}
+	return false
+}
+
+// FindsNothing reports whether the rule's detector would find nothing in
+// the field of in (detect.FindsNothing), reading its options without
+// building it.
+func (r *Rule) FindsNothing(in *detect.Input, field string, sv *detect.Sieves) bool {
+	return detect.FindsNothing(r.Kind, nodeOptions{file: r.File, node: r.src.detector}, r.src.env, in, field, sv)
+}
+
+// DetectorBuilt reports whether the rule's detector is built.
+func (r *Rule) DetectorBuilt() bool { return r.detStage.done.Load() }

@@ -5,9 +5,9 @@ package rulepack
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -248,6 +248,13 @@ type Layer struct {
 	// organisation's rules must be compiled at Load so that their errors
 	// name the file and line.
 	Lazy bool
+	// SkipExamples leaves the rules' examples out, unread: a pack loaded
+	// to check posts never runs them, and they are a third of the default
+	// pack's text. They are cut from each file's text before it is parsed
+	// (cutExamples), which takes the layout of the default pack's files
+	// for granted: set it only for a pack laid out so, as the embedded
+	// default pack is (its tests load it both ways and compare).
+	SkipExamples bool
 }
 
 // Load reads and compiles the layers. The first layer must hold
@@ -276,17 +283,28 @@ func Load(res *detect.Resources, layers ...Layer) (*Pack, error) {
 			err   error
 		}
 		results := make([]loaded, len(files))
+		// The largest files first, so that the workers finish together.
+		order := make([]int, len(files))
+		sizes := make([]int64, len(files))
+		for i, f := range files {
+			order[i] = i
+			if st, err := fs.Stat(layer.FS, f); err == nil {
+				sizes[i] = st.Size()
+			}
+		}
+		sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
 		var next atomic.Int32
 		var wg sync.WaitGroup
 		// The layer's rules compile in one environment, which caches the
 		// lists they share: at Load, from the workers, or later, from any
 		// goroutine, for a lazy layer.
-		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Resources: res}
+		env := &detect.Env{ReadList: listReader(layers[:li+1]), ReadFile: fileReader(layers[:li+1]), Open: fileOpener(layers[:li+1]), Resources: res}
 		for range min(runtime.GOMAXPROCS(0), len(files)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				for k := int(next.Add(1)) - 1; k < len(files); k = int(next.Add(1)) - 1 {
+					i := order[k]
 					results[i].rules, results[i].err = loadFile(layer, files[i], p.Clauses, env)
 				}
 			}()
@@ -377,32 +395,69 @@ func fileReader(layers []Layer) func(string) ([]byte, error) {
 	}
 }
 
+// fileOpener opens a file of the pack, from the last layer that has it.
+func fileOpener(layers []Layer) func(string) (fs.File, error) {
+	return func(name string) (fs.File, error) {
+		for i := len(layers) - 1; i >= 0; i-- {
+			f, err := layers[i].FS.Open(name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			return f, nil
+		}
+		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+}
+
 // listReader reads a list file of the pack, from the last layer that has
 // it (detect.Env caches what it reads).
 func listReader(layers []Layer) func(string) ([]string, error) {
 	return func(name string) ([]string, error) {
 		for i := len(layers) - 1; i >= 0; i-- {
-			data, err := fs.ReadFile(layers[i].FS, name)
+			text, err := readString(layers[i].FS, name)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
 			if err != nil {
 				return nil, fmt.Errorf("list %s: %w", name, err)
 			}
-			var out []string
-			sc := bufio.NewScanner(bytes.NewReader(data))
-			sc.Buffer(make([]byte, 0, 4096), 1<<20)
-			for sc.Scan() {
-				line := strings.TrimSpace(sc.Text())
+			// The entries are the lines of one string: a list of
+			// thousands of lines costs one allocation, not thousands.
+			out := make([]string, 0, strings.Count(text, "\n")+1)
+			for line := range strings.Lines(text) {
+				if len(line) > 1<<20 {
+					return nil, fmt.Errorf("list %s: %w", name, bufio.ErrTooLong)
+				}
+				line = strings.TrimSpace(line)
 				if line == "" || strings.HasPrefix(line, "#") {
 					continue
 				}
 				out = append(out, line)
 			}
-			return out, sc.Err()
+			return out, nil
 		}
 		return nil, fmt.Errorf("list %s: not found in the rule pack", name)
 	}
+}
+
+// readString reads a file of fsys as a string, with no copy of it beside.
+func readString(fsys fs.FS, name string) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	if st, err := f.Stat(); err == nil && st.Size() < 1<<30 {
+		b.Grow(int(st.Size()))
+	}
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -412,6 +467,9 @@ func loadFile(layer Layer, file string, clauses map[string]Clause, env *detect.E
 	data, err := fs.ReadFile(layer.FS, file)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if layer.SkipExamples {
+		data = cutExamples(data)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {

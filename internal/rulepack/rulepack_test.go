@@ -50,6 +50,8 @@ func TestLoadErrors(t *testing.T) {
 		name, rule, want string
 	}{
 		{"unknown field", strings.Replace(goodRule, "    severity: warning", "    severity: warning\n    sevrity: error", 1), `pack/insult.yaml:5:5: unknown field "sevrity"`},
+		{"empty key", strings.Replace(goodRule, "    severity: warning", "    severity: warning\n    \"\": x", 1), `pack/insult.yaml:5:5: unknown field ""`},
+		{"key twice", strings.Replace(goodRule, "    severity: warning", "    severity: warning\n    severity: error", 1), `pack/insult.yaml:5:5: field "severity" given twice`},
 		{"unknown option", strings.Replace(goodRule, "      kind: lexicon", "      kind: lexicon\n      term: [x]", 1), `pack/insult.yaml:9:7: unknown field "term"`},
 		{"missing clause", strings.Replace(goodRule, `clause: "9.6.1 b6"`, `clause: "9.9"`, 1), `pack/insult.yaml:5:13: rule swearing: clause "9.9" is not in clauses.yaml`},
 		{"bad regex", strings.Replace(goodRule, "kind: lexicon\n      terms: [damn, \"@lists/extra.txt\"]", "kind: pattern\n      patterns: [\"(unclosed\"]", 1), `pack/insult.yaml:8:7: rule swearing: pattern "(unclosed"`},

@@ -66,29 +66,20 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 		if n.Kind != yaml.MappingNode {
 			return errAt(file, n, "expected a mapping, found %s", kindName(n))
 		}
-		fields := map[string]reflect.StructField{}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
-			if tag == "-" || !f.IsExported() {
-				continue
-			}
-			if tag == "" {
-				tag = strings.ToLower(f.Name)
-			}
-			fields[tag] = f
-		}
-		seen := map[string]bool{}
+		// Keys are looked up field by field, and duplicates among the
+		// keys before: a rule pack checks thousands of small mappings,
+		// and maps for them cost a cold command more than the look-ups.
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			f, ok := fields[k.Value]
+			f, ok := yamlField(t, k.Value)
 			if !ok {
-				return errAt(file, k, "unknown field %q (known: %s)", k.Value, known(fields))
+				return errAt(file, k, "unknown field %q (known: %s)", k.Value, known(t))
 			}
-			if seen[k.Value] {
-				return errAt(file, k, "field %q given twice", k.Value)
+			for j := 0; j < i; j += 2 {
+				if n.Content[j].Value == k.Value {
+					return errAt(file, k, "field %q given twice", k.Value)
+				}
 			}
-			seen[k.Value] = true
 			if f.Type == reflect.TypeOf(yaml.Node{}) || f.Type == reflect.TypeOf(&yaml.Node{}) {
 				continue
 			}
@@ -116,10 +107,37 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 	return nil
 }
 
-func known(fields map[string]reflect.StructField) string {
+// yamlField returns the field of struct type t that the mapping key name
+// decodes into.
+func yamlField(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); name != "" && yamlName(f) == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// yamlName returns the mapping key of a struct field, or "" for a field no
+// key decodes into.
+func yamlName(f reflect.StructField) string {
+	tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if tag == "-" || !f.IsExported() {
+		return ""
+	}
+	if tag == "" {
+		tag = strings.ToLower(f.Name)
+	}
+	return tag
+}
+
+// known lists the mapping keys of struct type t.
+func known(t reflect.Type) string {
 	var names []string
-	for k := range fields {
-		names = append(names, k)
+	for i := 0; i < t.NumField(); i++ {
+		if name := yamlName(t.Field(i)); name != "" {
+			names = append(names, name)
+		}
 	}
 	sortStrings(names)
 	return strings.Join(names, ", ")

@@ -6,6 +6,10 @@
 //	    -categories confidential-info,security-arrangements \
 //	    ../shared/corpus/posts.jsonl testdata/holdout/posts.jsonl
 //
+// The pack is written in its binary form, which a cold command reads in a
+// millisecond or two; -text writes the text form instead, one feature a
+// line, to read or compare (postlint reads both).
+//
 // With -scores FILE it writes, for each post of FILE, every model's
 // probability (JSON Lines), for comparing with the rules' findings.
 package main
@@ -42,6 +46,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	out := fs.String("out", "", "file to write the models to, one pack of every category (empty: do not write)")
+	asText := fs.Bool("text", false, "write the pack in its text form, one feature a line, rather than in binary")
 	cats := fs.String("categories", "", "comma-separated categories to train (default: every category labelled)")
 	folds := fs.Int("folds", 5, "cross-validation folds for the reported figures and thresholds")
 	precision := fs.Float64("precision", 0.9, "precision the suggested threshold must reach in cross-validation")
@@ -110,11 +115,16 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		models = append(models, m)
 	}
 	if *out != "" {
-		b, err := classify.NewPack(models).Marshal()
+		pack := classify.NewPack(models)
+		marshal := pack.MarshalBinary
+		if *asText {
+			marshal = pack.Marshal
+		}
+		b, err := marshal()
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", *out, err)
 		}
 	}
