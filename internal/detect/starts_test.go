@@ -110,17 +110,23 @@ func TestPlanStarts(t *testing.T) {
 	}
 }
 
-func FuzzStarts(f *testing.F) {
-	for _, s := range startTexts {
-		f.Add(s, 0, len(s))
-	}
-	exprs := startExprs(f)
+// startPlans compiles each expression and plans where its matches start.
+func startPlans(exprs []string) ([]*regexp.Regexp, []*startPlan) {
 	res := make([]*regexp.Regexp, len(exprs))
 	plans := make([]*startPlan, len(exprs))
 	for i, e := range exprs {
 		res[i] = regexp.MustCompile(e)
 		plans[i] = planStarts(e, mustParse(e, syntax.Perl))
 	}
+	return res, plans
+}
+
+func FuzzStarts(f *testing.F) {
+	for _, s := range startTexts {
+		f.Add(s, 0, len(s))
+	}
+	exprs := startExprs(f)
+	res, plans := startPlans(exprs)
 	f.Fuzz(func(t *testing.T, s string, from, to int) {
 		if len(s) > 2048 {
 			return
@@ -151,13 +157,9 @@ func BenchmarkStarts(b *testing.B) {
 	for _, s := range startTexts {
 		texts = append(texts, s, strings.ToLower(s))
 	}
-	exprs := startExprs(b)
-	res := make([]*regexp.Regexp, len(exprs))
-	plans := make([]*startPlan, len(exprs))
-	for i, e := range exprs {
-		res[i] = regexp.MustCompile(e)
-		plans[i] = planStarts(e, mustParse(e, syntax.Perl))
-		plans[i].compile()
+	res, plans := startPlans(startExprs(b))
+	for _, p := range plans {
+		p.compile()
 	}
 	b.Run("whole", func(b *testing.B) {
 		for b.Loop() {

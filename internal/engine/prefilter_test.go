@@ -190,14 +190,7 @@ func TestLazySame(t *testing.T) {
 		return l
 	}
 	eager, lazy := build(false), build(true)
-	posts := prefilterPosts(t, eager.Pack())
-	for i := range posts {
-		p, q := posts[i], posts[i]
-		got, want := lazy.Lint(&p, nil), eager.Lint(&q, nil)
-		if !reflect.DeepEqual(got.Findings, want.Findings) || got.Score != want.Score {
-			t.Errorf("post %d %.80q:\n lazy:  %s\n eager: %s", i, p.Text, brief(got.Findings), brief(want.Findings))
-		}
-	}
+	sameFindings(t, prefilterPosts(t, eager.Pack()), lazy, eager, "lazy", "eager")
 	draft, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", "draft.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -225,12 +218,18 @@ func TestSieveSame(t *testing.T) {
 	sieved.noPre, sieved.sieveAll = true, true
 	plain := linterOf(t, rulepack.Layer{FS: rules.FS(), Name: "rules"})
 	plain.noPre = true
-	posts := prefilterPosts(t, plain.Pack())
+	sameFindings(t, prefilterPosts(t, plain.Pack()), sieved, plain, "sieved", "not")
+}
+
+// sameFindings lints each post with both linters and reports the posts
+// whose findings or score differ, naming the linters a and b.
+func sameFindings(t *testing.T, posts []post.Post, a, b *Linter, aName, bName string) {
+	t.Helper()
 	for i := range posts {
 		p, q := posts[i], posts[i]
-		got, want := sieved.Lint(&p, nil), plain.Lint(&q, nil)
+		got, want := a.Lint(&p, nil), b.Lint(&q, nil)
 		if !reflect.DeepEqual(got.Findings, want.Findings) || got.Score != want.Score {
-			t.Errorf("post %d %.80q:\n sieved: %s\n not:    %s", i, p.Text, brief(got.Findings), brief(want.Findings))
+			t.Errorf("post %d %.80q:\n %s: %s\n %s: %s", i, p.Text, aName, brief(got.Findings), bName, brief(want.Findings))
 		}
 	}
 }
