@@ -2,6 +2,7 @@ package detect
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 
 	"github.com/postlint/postlint/internal/phrase"
@@ -223,12 +224,7 @@ func patternFindsNothing(o Options, in *Input, field string) bool {
 		return false
 	}
 	low := LowerLiterals(s)
-	digits := 0
-	for i := 0; i < len(low); i++ {
-		if low[i] >= '0' && low[i] <= '9' {
-			digits++
-		}
-	}
+	digits := CountDigits(low)
 	for _, p := range opts.Patterns {
 		parsed, err := syntax.Parse(p, syntax.Perl)
 		if err != nil {
@@ -238,23 +234,17 @@ func patternFindsNothing(o Options, in *Input, field string) bool {
 			continue
 		}
 		lits := RequiredLiterals(parsed)
-		if lits == nil {
+		if lits == nil || holdsOneOfEach(low, lits) {
 			return false
 		}
-		for _, set := range lits {
-			found := false
-			for _, lit := range set {
-				if strings.Contains(low, lit) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				lits = nil
-				break
-			}
-		}
-		if lits != nil {
+	}
+	return true
+}
+
+// holdsOneOfEach reports whether s contains a string of every set.
+func holdsOneOfEach(s string, sets [][]string) bool {
+	for _, set := range sets {
+		if !slices.ContainsFunc(set, func(lit string) bool { return strings.Contains(s, lit) }) {
 			return false
 		}
 	}

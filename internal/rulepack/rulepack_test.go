@@ -66,11 +66,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{
-				"clauses.yaml":    {Data: []byte(clauses)},
-				"insult.yaml":     {Data: []byte(tt.rule)},
-				"lists/extra.txt": {Data: []byte("blast\n")},
-			}
+			fsys := insultPack(tt.rule)
 			_, err := Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack"})
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
@@ -82,8 +78,18 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// insultPack is a pack of the test clauses, one rule file (insult.yaml)
+// and the list it may include.
+func insultPack(rule string) fstest.MapFS {
+	return fstest.MapFS{
+		"clauses.yaml":    {Data: []byte(clauses)},
+		"insult.yaml":     {Data: []byte(rule)},
+		"lists/extra.txt": {Data: []byte("blast\n")},
+	}
+}
+
 func TestLayerOverride(t *testing.T) {
-	base := fstest.MapFS{"clauses.yaml": {Data: []byte(clauses)}, "insult.yaml": {Data: []byte(goodRule)}, "lists/extra.txt": {Data: []byte("blast\n")}}
+	base := insultPack(goodRule)
 	org := fstest.MapFS{"mine.yaml": {Data: []byte(strings.Replace(goodRule, "severity: warning", "severity: error", 1))}}
 	p, err := Load(&detect.Resources{}, Layer{FS: base, Name: "rules"}, Layer{FS: org, Name: "org"})
 	if err != nil {
@@ -117,11 +123,7 @@ func TestLazyLayer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{
-				"clauses.yaml":    {Data: []byte(clauses)},
-				"insult.yaml":     {Data: []byte(tt.rule)},
-				"lists/extra.txt": {Data: []byte("blast\n")},
-			}
+			fsys := insultPack(tt.rule)
 			p, err := Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack", Lazy: true})
 			if err != nil {
 				t.Fatalf("a lazy layer reported %v at Load", err)
@@ -157,11 +159,7 @@ func TestLazyLayer(t *testing.T) {
 // rest of the context, as a draft that meets no require group needs.
 func TestLazyStages(t *testing.T) {
 	rule := strings.Replace(goodRule, "    examples:", "    context:\n      require: [[it]]\n      veto: [\"@lists/extra.txt\"]\n    examples:", 1)
-	fsys := fstest.MapFS{
-		"clauses.yaml":    {Data: []byte(clauses)},
-		"insult.yaml":     {Data: []byte(rule)},
-		"lists/extra.txt": {Data: []byte("blast\n")},
-	}
+	fsys := insultPack(rule)
 	p, err := Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack", Lazy: true})
 	if err != nil {
 		t.Fatal(err)
