@@ -220,8 +220,6 @@ func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 		if first {
 			defer l.warmUp(p, v)()
 		}
-	}
-	if first || l.sieveAll {
 		rr.runFirst(l.rules, l.sieveAll)
 	} else {
 		for k, r := range l.rules {
