@@ -54,6 +54,11 @@ type replyOptions struct {
 	// Agree: words of the draft itself that side with a complaint; entries
 	// without letters (emoji such as 💯) are matched as written.
 	Agree []string `yaml:"agree"`
+	// Addressed: words of the draft itself that answer the comment as the
+	// one it was addressed to, the organisation or its team ("thank you for
+	// sharing this with us", "we're sorry to hear", "please DM us"): the
+	// comment is then about the organisation, whatever else it names.
+	Addressed []string `yaml:"addressed"`
 	// Threshold on the combined negativity (default 0.5).
 	Threshold float64 `yaml:"threshold"`
 	// CueEvidence: the summed weight of the sentiment model's complaint cues
@@ -72,6 +77,7 @@ type replyOptions struct {
 type replyDetector struct {
 	actions                                        []string
 	target, weak, off, place, neg, pos, neu, agree *phrase.Set
+	addressed                                      *phrase.Set
 	sarcasm                                        *phrase.Set
 	agreeRaw, sarcasmRaw                           []string
 	threshold, cueEvidence                         float64
@@ -109,7 +115,7 @@ func buildReply(o Options, env *Env) (any, error) {
 		dst  **phrase.Set
 		list []string
 	}{{&d.target, opts.Target}, {&d.weak, opts.WeakTarget}, {&d.off, opts.OffTarget}, {&d.place, opts.Place},
-		{&d.neg, opts.Negative}, {&d.pos, opts.Positive}, {&d.neu, opts.Neutral}} {
+		{&d.neg, opts.Negative}, {&d.pos, opts.Positive}, {&d.neu, opts.Neutral}, {&d.addressed, opts.Addressed}} {
 		if *t.dst, err = Terms(t.list, env); err != nil {
 			return nil, err
 		}
@@ -124,10 +130,11 @@ func buildReply(o Options, env *Env) (any, error) {
 		return nil, fmt.Errorf("reply: give target, place or weak_target words")
 	}
 	if opts.Sentiment != "" {
-		if env == nil || env.ReadFile == nil || env.Resources == nil {
-			return nil, fmt.Errorf("reply: sentiment: no rule pack to read %s from", opts.Sentiment)
+		m, err := env.Sentiment(opts.Sentiment)
+		if err != nil {
+			return nil, fmt.Errorf("reply: %w", err)
 		}
-		d.model = env.Resources.sentimentFrom(strings.TrimSuffix(opts.Sentiment, "/"), env.ReadFile)
+		d.model = m.la
 	}
 	return d, nil
 }
@@ -167,6 +174,8 @@ type replyVerdict struct {
 	place                bool
 	negCue, pos, neutral bool
 	agrees               bool
+	// addressed: the draft answers the comment for the organisation.
+	addressed bool
 }
 
 func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
@@ -217,6 +226,7 @@ func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
 	if v.agrees {
 		v.negativity += 0.15
 	}
+	_, v.addressed = has(d.addressed, text)
 	_, v.strong = has(d.target, c)
 	_, v.weak = has(d.weak, c)
 	_, v.off = has(d.off, c)
@@ -242,7 +252,7 @@ func (d *replyDetector) DetectPost(in *Input, emit func(Match)) {
 		return
 	}
 	switch {
-	case v.strong:
+	case v.strong, v.addressed:
 	case v.place && !v.off:
 	case v.weak && !v.off && (v.negCue || v.negativity >= 0.9):
 	default:
@@ -252,6 +262,9 @@ func (d *replyDetector) DetectPost(in *Input, emit func(Match)) {
 	note := "the comment is negative"
 	if len(v.why) > 0 {
 		note += " (" + strings.Join(dedupeStrings(v.why)[:min(len(dedupeStrings(v.why)), 3)], ", ") + ")"
+	}
+	if v.addressed && !v.strong {
+		note += " and the draft answers it for the Trust"
 	}
 	emit(Match{Field: FieldReply, Start: 0, End: len(r.Text), Confidence: conf, Note: note})
 }

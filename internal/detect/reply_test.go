@@ -45,6 +45,7 @@ negative: [shambles, rude, "never turn up", cancelled, "a joke", "falling apart"
 positive: [thank, amazing, incredible]
 neutral: [journalist, "does anyone know"]
 agree: ["so true", agree, "💯"]
+addressed: ["sharing this with us", "we'll look into", "dm us", "we're sorry to hear"]
 `
 
 func buildReplyDetector(t testing.TB, res *Resources, reads *atomic.Int32) PostDetector {
@@ -76,6 +77,11 @@ func TestReply(t *testing.T) {
 		{"Sorry to hear that", "My op at Torbay was cancelled again", "", true},
 		{"it really is", "torbay hospital is falling apart lol", "", true},
 		{"you lot are wrong", "Nurses are rude and lazy, never again", "", true},
+		// the draft answers for the organisation: whatever the comment
+		// names, it was addressed to it
+		{"Thank you for sharing this with us.", "Worst experience of my life, never again. Disgusting.", "", true},
+		{"We're sorry to hear this, please DM us", "Two hours on the phone and still no answer. Useless.", "", true},
+		{"Thank you for sharing this with us.", "Argyle were shocking today, awful, worst game of the season", "", true},
 		// clean
 		{"gutted", "Argyle were shocking today, worst game of the season", "", false},
 		{"Thank you!", "The staff at Torbay were amazing with my mum", "", false},
@@ -86,6 +92,9 @@ func TestReply(t *testing.T) {
 		{"so glad", "I was terrified but the team at Torbay were incredible", "", false},
 		{"", "Lovely sunny day in Torbay", "like", false},
 		{"Proud!", "Torbay Hospital's new scanner is open", "share", false},
+		{"Thank you for sharing this with us.", "Loved the concert last night, what a show!", "", false},
+		{"We'll look into it", "The new timetable starts on Monday", "", false},
+		{"so sorry to hear that, thinking of you", "Lost my dog today, heartbroken", "", false},
 	}
 	for _, tt := range tests {
 		p := &post.Post{Text: tt.draft, ReplyTo: &post.Reply{Text: tt.comment, Action: tt.action}}

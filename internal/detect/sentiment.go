@@ -3,6 +3,7 @@ package detect
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -35,6 +36,27 @@ func (r *Resources) sentimentFrom(dir string, read func(string) ([]byte, error))
 	la := &lazyAnalyzer{dir: dir, read: read}
 	r.analyzers[dir] = la
 	return la
+}
+
+// A Sentiment reads how negative a text is with the sentiment model of a
+// folder of the rule pack, loaded on first use and shared by every rule of
+// the linter that names the folder: the reply kind's and the context's.
+type Sentiment struct{ la *lazyAnalyzer }
+
+// Sentiment returns the model of the pack folder dir ("lists/sentiment").
+func (env *Env) Sentiment(dir string) (*Sentiment, error) {
+	if env == nil || env.ReadFile == nil || env.Resources == nil {
+		return nil, fmt.Errorf("sentiment: no rule pack to read %s from", dir)
+	}
+	return &Sentiment{env.Resources.sentimentFrom(strings.TrimSuffix(dir, "/"), env.ReadFile)}, nil
+}
+
+// Negativity scores how negative text is, in [0,1]: Resources.Sentiment
+// when the program set one, otherwise the pack's model (0 when it cannot
+// be loaded).
+func (s *Sentiment) Negativity(in *Input, text string) float64 {
+	p, _, _ := s.la.negativity(in.Resources, text)
+	return p
 }
 
 // get loads the model the first time it is asked for.
