@@ -74,10 +74,19 @@ func moreContext(in *detect.Input, c *rulepack.Context, x ctxIndex, m detect.Mat
 	return true
 }
 
-// alsoHolds checks one condition on another field: every require group is
-// found in one of the field's values and no veto word in any.
+// alsoHolds checks one condition on another field: an unless word is in
+// one of the field's values, or every require group is found in one of them,
+// no veto word in any, and their negativity is within bounds.
 func alsoHolds(in *detect.Input, a *rulepack.Also) bool {
 	fields := in.Fields([]string{a.Field})
+	if a.Unless.Len() > 0 {
+		for _, f := range fields {
+			v := in.View(f)
+			if a.Unless.Has(v.Tokens, 0, len(v.Tokens)) {
+				return true
+			}
+		}
+	}
 	for _, g := range a.Require {
 		found := false
 		for _, f := range fields {
@@ -97,6 +106,15 @@ func alsoHolds(in *detect.Input, a *rulepack.Also) bool {
 			if a.Veto.Has(v.Tokens, 0, len(v.Tokens)) {
 				return false
 			}
+		}
+	}
+	if a.Sentiment != nil {
+		n := 0.0
+		for _, f := range fields {
+			n = max(n, a.Sentiment.Negativity(in, in.View(f).Orig))
+		}
+		if n < a.MinNegativity || n > a.MaxNegativity {
+			return false
 		}
 	}
 	return true

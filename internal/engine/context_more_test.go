@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -101,6 +102,24 @@ func TestMoreContext(t *testing.T) {
 		{"quoted veto: an apostrophe is no quotation", "[text]",
 			"      quoted_veto: [abuse]",
 			post.Post{Text: "don't whatsapp me, that's abuse of the rules"}, true},
+		{"also negativity: the comment reads negative enough", "[text]",
+			"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 0.5",
+			reply("whatsapp me", "Jo", "awful service"), true},
+		{"also negativity: the comment reads too kind", "[text]",
+			"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 0.5",
+			reply("whatsapp me", "Jo", "lovely service"), false},
+		{"also negativity: at most", "[text]",
+			"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          max_negativity: 0.5",
+			reply("whatsapp me", "Jo", "awful service"), false},
+		{"also unless: a word of the field waives the condition", "[text]",
+			"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 0.5\n          unless: [ward]",
+			reply("whatsapp me", "Jo", "lovely service on the ward"), true},
+		{"also unless: without the word the condition holds as written", "[text]",
+			"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 0.5\n          unless: [ward]",
+			reply("whatsapp me", "Jo", "lovely service at the shop"), false},
+		{"also negativity: a missing field reads 0", "[text]",
+			"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 0.1",
+			post.Post{Text: "whatsapp me"}, false},
 		{"also on media alt text", "[text]",
 			"      also:\n        - field: alt_text\n          require: [[logo]]",
 			post.Post{Text: "whatsapp", Media: []post.Media{{File: "a.jpg"}, {File: "b.png", AltText: "Trust logo"}}}, true},
@@ -111,7 +130,15 @@ func TestMoreContext(t *testing.T) {
 				"clauses.yaml": {Data: []byte(moreClauses)},
 				"t.yaml":       {Data: []byte(moreRule(tt.fields, tt.context))},
 			}
-			res := &detect.Resources{}
+			res := &detect.Resources{Sentiment: func(text string) (float64, []string) {
+				switch {
+				case strings.Contains(text, "awful"):
+					return 0.9, []string{"awful"}
+				case strings.Contains(text, "lovely"):
+					return 0.1, nil
+				}
+				return 0.32, nil
+			}}
 			pack, err := rulepack.Load(res, rulepack.Layer{FS: fsys, Name: "pack"})
 			if err != nil {
 				t.Fatal(err)
@@ -133,6 +160,11 @@ func TestMoreContextErrors(t *testing.T) {
 	for _, ctx := range []string{
 		"      also:\n        - field: elsewhere\n          veto: [x]",
 		"      also:\n        - field: text",
+		"      also:\n        - field: reply\n          min_negativity: 0.5",
+		"      also:\n        - field: reply\n          unless: [ward]",
+		"      also:\n        - field: reply\n          sentiment: lists/sentiment",
+		"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 1.5",
+		"      also:\n        - field: reply\n          sentiment: lists/sentiment\n          min_negativity: 0.6\n          max_negativity: 0.4",
 		"      near: -1",
 		"      some:\n        min: 3\n        groups: [[a], [b]]",
 	} {

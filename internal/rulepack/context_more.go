@@ -11,14 +11,24 @@ import (
 //	  - field: reply                 # text | reply | alt_text | file | author
 //	    require: [[reporter, journalist]]
 //	    veto: [press office]
+//	    sentiment: lists/sentiment   # the pack folder of the sentiment model
+//	    min_negativity: 0.3          # the field reads at least this negative
+//	    max_negativity: 0.8          # and at most this
+//	    unless: [hospital]           # the condition holds when one of these is there
 //
 // Every require group must have a word somewhere in the field (in any media
 // item for alt_text and file) and no veto word may occur there. A field the
-// post does not have satisfies no require group and no veto.
+// post does not have satisfies no require group and no veto, and reads 0
+// negative. A field holding an unless word satisfies the whole condition:
+// "the comment reads negative, unless it is about the hospital anyway".
 type alsoSpec struct {
-	Field   string     `yaml:"field"`
-	Require [][]string `yaml:"require"`
-	Veto    []string   `yaml:"veto"`
+	Field         string     `yaml:"field"`
+	Require       [][]string `yaml:"require"`
+	Veto          []string   `yaml:"veto"`
+	Sentiment     string     `yaml:"sentiment"`
+	MinNegativity *float64   `yaml:"min_negativity"`
+	MaxNegativity *float64   `yaml:"max_negativity"`
+	Unless        []string   `yaml:"unless"`
 }
 
 // someSpec asks for at least Min of the groups to have a word in the window:
@@ -36,6 +46,13 @@ type Also struct {
 	Field   string
 	Require []*phrase.Set
 	Veto    *phrase.Set
+	// Sentiment, when set, reads the field's negativity, which must lie in
+	// [MinNegativity, MaxNegativity] (the most negative value of the
+	// field's values counts).
+	Sentiment                    *detect.Sentiment
+	MinNegativity, MaxNegativity float64
+	// Unless: words whose presence in the field satisfies the condition.
+	Unless *phrase.Set
 }
 
 // compileMore compiles the lists of the context options beyond the window:
@@ -69,6 +86,21 @@ func (c *Context) compileMore(s *contextSpec, env *detect.Env) error {
 		}
 		if out.Veto, err = detect.Terms(a.Veto, env); err != nil {
 			return err
+		}
+		if out.Unless, err = detect.Terms(a.Unless, env); err != nil {
+			return err
+		}
+		if a.Sentiment != "" {
+			if out.Sentiment, err = env.Sentiment(a.Sentiment); err != nil {
+				return err
+			}
+			out.MinNegativity, out.MaxNegativity = 0, 1
+			if a.MinNegativity != nil {
+				out.MinNegativity = *a.MinNegativity
+			}
+			if a.MaxNegativity != nil {
+				out.MaxNegativity = *a.MaxNegativity
+			}
 		}
 		c.Also = append(c.Also, out)
 	}

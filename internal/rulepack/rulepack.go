@@ -647,8 +647,23 @@ func (c *Context) setScalars(s *contextSpec) error {
 		if !detect.ValidField(a.Field) {
 			return fmt.Errorf("also[%d]: unknown field %q (text, reply, alt_text, file, author)", i, a.Field)
 		}
-		if len(a.Require) == 0 && len(a.Veto) == 0 {
-			return fmt.Errorf("also[%d]: give require or veto", i)
+		negativity := a.MinNegativity != nil || a.MaxNegativity != nil
+		if len(a.Require) == 0 && len(a.Veto) == 0 && !negativity {
+			if len(a.Unless) > 0 {
+				return fmt.Errorf("also[%d]: unless needs require, veto, min_negativity or max_negativity to waive", i)
+			}
+			return fmt.Errorf("also[%d]: give require, veto, min_negativity or max_negativity", i)
+		}
+		if negativity != (a.Sentiment != "") {
+			return fmt.Errorf("also[%d]: sentiment and min_negativity or max_negativity go together", i)
+		}
+		for _, n := range []*float64{a.MinNegativity, a.MaxNegativity} {
+			if n != nil && (*n < 0 || *n > 1) {
+				return fmt.Errorf("also[%d]: negativity %v is not between 0 and 1", i, *n)
+			}
+		}
+		if a.MinNegativity != nil && a.MaxNegativity != nil && *a.MinNegativity > *a.MaxNegativity {
+			return fmt.Errorf("also[%d]: min_negativity %v is above max_negativity %v", i, *a.MinNegativity, *a.MaxNegativity)
 		}
 	}
 	c.BoostBy, c.LowerBy = s.BoostBy, s.LowerBy
