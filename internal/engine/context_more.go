@@ -39,14 +39,7 @@ func moreContext(in *detect.Input, c *rulepack.Context, x ctxIndex, m detect.Mat
 			return false
 		}
 		v := in.View(m.Field)
-		lo, hi := 0, len(v.Tokens)
-		if c.Window > 0 && m.End > m.Start {
-			first, last := tokenRange(v, m.Start, m.End)
-			lo, hi = first-c.Window, last+1+c.Window
-		}
-		if c.Sentence && m.End > m.Start {
-			lo, hi = sentenceClamp(in, v, m, lo, hi)
-		}
+		lo, hi := contextWindow(in, c, v, m)
 		n, win, haveWin := 0, "", false
 		for i, g := range c.SomeGroups {
 			if x.findIn(g, x.someID(i), v, lo, hi) {
@@ -72,6 +65,21 @@ func moreContext(in *detect.Input, c *rulepack.Context, x ctxIndex, m detect.Mat
 		}
 	}
 	return true
+}
+
+// contextWindow returns the tokens [lo, hi) of the match's window: Window
+// words each side (the whole field for 0), inside the match's sentence
+// with Sentence.
+func contextWindow(in *detect.Input, c *rulepack.Context, v *textnorm.View, m detect.Match) (int, int) {
+	lo, hi := 0, len(v.Tokens)
+	if c.Window > 0 && m.End > m.Start {
+		first, last := tokenRange(v, m.Start, m.End)
+		lo, hi = first-c.Window, last+1+c.Window
+	}
+	if c.Sentence && m.End > m.Start {
+		lo, hi = sentenceClamp(in, v, m, lo, hi)
+	}
+	return lo, hi
 }
 
 // alsoHolds checks one condition on another field: an unless word is in

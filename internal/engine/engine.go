@@ -620,14 +620,7 @@ func (l *Linter) weigh(in *detect.Input, g *postGate, rg *ruleGate, r *rulepack.
 	c := r.Context()
 	if m.Field != detect.FieldPost && (len(c.Require) > 0 || c.Veto.Len()+c.Boost.Len()+c.Lower.Len() > 0 || c.HasPatterns()) {
 		v := in.View(m.Field)
-		lo, hi := 0, len(v.Tokens)
-		if c.Window > 0 && m.End > m.Start {
-			first, last := tokenRange(v, m.Start, m.End)
-			lo, hi = first-c.Window, last+1+c.Window
-		}
-		if c.Sentence && m.End > m.Start {
-			lo, hi = sentenceClamp(in, v, m, lo, hi)
-		}
+		lo, hi := contextWindow(in, c, v, m)
 		x := g.ctxOf(rg, m.Field, v)
 		wv := windowContext(in, c, x, v, lo, hi)
 		if !wv.ok {
