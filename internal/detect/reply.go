@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -166,6 +167,12 @@ func hasWordRune(s string) bool {
 	return false
 }
 
+// askingQuestion finds a question that asks (a yes-no question, a request
+// to anyone, a greeting before one: "Is parking free…?", "Does anyone
+// know…?", "Hi, can any staff…?"), which a question mark alone does not tell
+// from a rhetorical one ("Why is it always this bad?"), a complaint.
+var askingQuestion = regexp.MustCompile(`(?i)(?:^|[.!?\n]\s*|@\w+\s+)(?:are|is|can|could|would|will|do|does|did|has|have|had|were|was|any|anyone|anybody|heard|hi|hello|hey)\b[^.!?]*\?`)
+
 // A replyVerdict is the detector's reading of one comment.
 type replyVerdict struct {
 	negativity           float64
@@ -214,7 +221,9 @@ func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
 		if v.neutral || (v.pos && !modelCue) {
 			v.negativity = min(v.negativity, 0.3)
 		}
-		if !modelCue && strings.Contains(comment, "?") {
+		if !modelCue && strings.Contains(comment, "?") && askingQuestion.MatchString(comment) {
+			// Asked, not rhetorical: a request or a question for
+			// information reads a little negative to the model.
 			v.negativity = min(v.negativity, 0.45)
 		}
 	}

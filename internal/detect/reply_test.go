@@ -93,6 +93,10 @@ func TestReply(t *testing.T) {
 		{"", "Lovely sunny day in Torbay", "like", false},
 		{"Proud!", "Torbay Hospital's new scanner is open", "share", false},
 		{"Thank you for sharing this with us.", "Loved the concert last night, what a show!", "", false},
+		// a question asked is held down; a rhetorical one is a complaint
+		{"hmm", "Why is the parking at Torbay hospital so bad?", "", true},
+		{"yes, at night", "Is the parking at Torbay hospital bad at night?", "", false},
+		{"no idea sorry", "Hi all, does anyone know if the Torbay hospital car park is bad on Mondays?", "", false},
 		{"We'll look into it", "The new timetable starts on Monday", "", false},
 		{"so sorry to hear that, thinking of you", "Lost my dog today, heartbroken", "", false},
 	}
