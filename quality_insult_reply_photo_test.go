@@ -2,6 +2,8 @@ package postlint_test
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -112,6 +114,58 @@ func TestInsultOffensiveVal(t *testing.T) {
 	}
 	if n.F1() < 0.65 {
 		t.Errorf("insult F1 %.3f on %s, want >= 0.65", n.F1(), offensivePath)
+	}
+}
+
+// sentimentPath is the SemEval-2017 sentiment validation split (public
+// tweets labelled negative, neutral or positive; measure only).
+var sentimentPath = filepath.Join("..", "shared", "external", "sentiment-val.jsonl")
+
+// TestNegativeReplySentimentVal measures negative-reply on real tweets as
+// comments a personal account answers "Thank you for sharing this with
+// us." (the set-up of ../shared/corpus/score.py --tweeteval-sentiment): a
+// breach when the tweet is negative. It holds F1 >= 0.5 (VADER's
+// negative class scores 0.53 there). It skips without the file.
+func TestNegativeReplySentimentVal(t *testing.T) {
+	f, err := os.Open(sentimentPath)
+	if os.IsNotExist(err) {
+		t.Skipf("no external data at %s", sentimentPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var posts []corpus.Labelled
+	dec := json.NewDecoder(f)
+	for {
+		var tw struct{ ID, Label, Text string }
+		if err := dec.Decode(&tw); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("%s: %v", sentimentPath, err)
+		}
+		p := corpus.Labelled{Post: postlint.Post{
+			ID: tw.ID, Channel: "twitter", Account: "personal",
+			Text:    "Thank you for sharing this with us.",
+			ReplyTo: &postlint.Reply{Author: "@someone", Text: tw.Text},
+		}}
+		if tw.Label == "negative" {
+			p.Expect = []string{"negative-reply"}
+		}
+		posts = append(posts, p)
+	}
+	l, err := postlint.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := lintCategories(t, l, posts, []string{"negative-reply"}).ByCategory["negative-reply"]
+	if n == nil {
+		n = &corpus.Counts{}
+	}
+	t.Logf("%s (%d tweets as comments answered): negative-reply P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)",
+		sentimentPath, len(posts), n.Precision(), n.Recall(), n.F1(), n.TP, n.FP, n.FN)
+	if n.F1() < 0.5 {
+		t.Errorf("negative-reply F1 %.3f on %s, want >= 0.5", n.F1(), sentimentPath)
 	}
 }
 
