@@ -104,6 +104,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(goodRule)
 	f.Add("rules: [{id: x}]")
 	f.Add("a: &a [*a, *a]\nrules: *a")
+	f.Add(strings.Replace(goodRule, "    examples:", "    context:\n      also:\n        - field: reply\n          sentiment: lists\n          min_negativity: 0.4\n          unless: [x]\n    examples:", 1))
 	f.Fuzz(func(t *testing.T, rule string) {
 		fsys := fstest.MapFS{"clauses.yaml": {Data: []byte(clauses)}, "r.yaml": {Data: []byte(rule)}, "lists/extra.txt": {Data: []byte("x\n")}}
 		_, _ = Load(&detect.Resources{}, Layer{FS: fsys, Name: "pack"})
