@@ -29,7 +29,10 @@ type View struct {
 	// cluster that produced Fold[i]; nil when Fold == Orig byte for byte.
 	start, end []int32
 
-	deobf *Deobfuscated
+	// deobf is the deobfuscated view once deobfDone, held in the View
+	// rather than allocated apart.
+	deobf     Deobfuscated
+	deobfDone bool
 }
 
 // A Token is a word of the folded text; Start and End are offsets into Fold.
@@ -119,11 +122,15 @@ func (v *View) foldUnicode() {
 	s := v.Orig
 	var b strings.Builder
 	b.Grow(len(s))
-	v.start = make([]int32, 0, len(s)+1)
-	v.end = make([]int32, 0, len(s)+1)
+	// start and end share one allocation; folding rarely lengthens a text,
+	// and when it does append moves start past its capacity.
+	n := len(s) + 1
+	both := make([]int32, 2*n)
+	v.start, v.end = both[:0:n], both[n:n]
 	state := -1
 	pos := 0
-	var buf []byte
+	var small [32]byte // a cluster's folded form, without allocating
+	buf := small[:0]
 	for pos < len(s) {
 		// An ASCII character followed by another (or by the end), other
 		// than CR LF, is a grapheme cluster of its own (no ASCII character
