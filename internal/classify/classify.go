@@ -70,9 +70,9 @@ type Hashed struct {
 }
 
 // Hash returns the features of a post, hashed, for scoring by any number of
-// models: the engine computes them once per post and shares them among the
-// classifier rules. text is the view of the post's text; other the views of
-// its other parts (OtherFields).
+// models (Pack.Score; Pack.ScoreView hashes them as it scores, without the
+// list). text is the view of the post's text; other the views of its other
+// parts (OtherFields).
 // A feature occurring more than once is listed each time; scoring counts it
 // once (see Pack.Score).
 func Hash(p *post.Post, text *textnorm.View, other []Field) []Hashed {

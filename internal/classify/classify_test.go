@@ -585,3 +585,37 @@ func defaultPack(tb testing.TB) *Pack {
 	}
 	return p
 }
+
+// TestScoreViewSameAsScore checks that scoring while hashing gives what
+// scoring the list of hashed features does, to the bit: the same rows in
+// the same order, so the same sums.
+func TestScoreViewSameAsScore(t *testing.T) {
+	p := defaultPack(t)
+	posts := []*post.Post{
+		{Text: "the code the code the code is 4472, the code is on the door"},
+		{Text: "heard in the managers meeting that maternity is moving site, not announced yet @jo_reporter"},
+		{Text: "", Account: "corporate"},
+		{
+			Text:    "thanks team 💙 #nhs",
+			ReplyTo: &post.Reply{Text: "the code is wrong", Action: "reply"},
+			Media:   []post.Media{{File: "IMG_ward-selfie.jpg", AltText: "Nurses at the door", Consent: true}},
+		},
+	}
+	// A post of many posts' words: more hits than Score holds on the stack.
+	data, err := os.ReadFile("../../testdata/train/t1.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts = append(posts, &post.Post{Text: string(data)})
+	for _, po := range posts {
+		v := textnorm.New(po.Text)
+		want := p.Score(Hash(po, v, OtherFields(po)))
+		got := p.ScoreView(po, v, OtherFields(po))
+		if !slices.Equal(got.z, want.z) || !slices.Equal(got.hits, want.hits) {
+			t.Errorf("%.40q: ScoreView gives %v over %d hits, Score %v over %d", po.Text, got.z, len(got.hits), want.z, len(want.hits))
+		}
+		if po.Text == string(data) && len(got.hits) <= maxStackHits {
+			t.Errorf("the long post has %d hits, no more than the stack holds (%d)", len(got.hits), maxStackHits)
+		}
+	}
+}

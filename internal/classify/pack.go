@@ -8,10 +8,14 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/postlint/postlint/internal/post"
+	"github.com/postlint/postlint/internal/textnorm"
 )
 
 // A Pack holds the models of several categories in one file, scored together:
@@ -594,7 +598,7 @@ type PackScores struct {
 }
 
 type hit struct {
-	token int
+	token int32 // the text token a feature starts at, -1 for the post
 	row   int32
 }
 
@@ -602,38 +606,83 @@ type hit struct {
 // counts once however often it occurs, as in training (Features); its first
 // occurrence carries its weight to the span.
 func (p *Pack) Score(features []Hashed) *PackScores {
-	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...), hits: make([]hit, 0, len(features))}
-	// Keep each row's first occurrence (see order): a bit per row marks
-	// the rows met, so that a repeat costs one look-up, not a sort.
+	sc := p.newScorer()
+	var buf [maxStackHits]hit
+	hits := buf[:0]
+	for _, f := range features {
+		hits = sc.add(hits, f.Token, f.Hash)
+	}
+	return sc.done(hits)
+}
+
+// ScoreView rates a post from its views (as Hash takes them), hashing its
+// features as it goes: Score(Hash(po, text, other)) without the list of
+// features, most of which are in no model.
+func (p *Pack) ScoreView(po *post.Post, text *textnorm.View, other []Field) *PackScores {
+	sc := p.newScorer()
+	var buf [maxStackHits]hit
+	hits := buf[:0]
+	eachFeature(po, text, other, func(tok int, a, b, c string) {
+		hits = sc.add(hits, tok, hashString(hashString(hashString(hashOffset, a), b), c))
+	})
+	return sc.done(hits)
+}
+
+// maxStackHits is how many of a post's features found in the pack Score
+// gathers on the stack; done copies them to the heap, once, at their
+// number.
+const maxStackHits = 128
+
+// A scorer gathers the rows of a post's features (its hits), each once.
+type scorer struct {
+	p *Pack
+	// seen has a bit per row met, so that a repeat costs one look-up, not
+	// a sort; from p.seen, given back clear by done.
+	seen *[]uint64
+}
+
+func (p *Pack) newScorer() scorer {
 	seen, _ := p.seen.Get().(*[]uint64)
 	if seen == nil {
 		b := make([]uint64, (len(p.rows)/max(len(p.Categories), 1)+63)/64)
 		seen = &b
 	}
-	bits := *seen
-	for _, f := range features {
-		row, ok := p.row(f.Hash)
-		if !ok {
-			continue
-		}
-		if w, b := row/64, uint64(1)<<(row%64); bits[w]&b == 0 {
-			bits[w] |= b
-			s.hits = append(s.hits, hit{f.Token, row})
-			continue
-		}
-		for i := range s.hits {
-			if h := &s.hits[i]; h.row == row {
-				if order(f.Token) < order(h.token) {
-					h.token = f.Token
-				}
-				break
+	return scorer{p: p, seen: seen}
+}
+
+// add returns hits with the feature of hash h, starting at text token tok
+// (-1: of the post as a whole), when the pack has it: a new hit for a row
+// not met yet, else the row's hit keeps its first occurrence (see order).
+func (sc scorer) add(hits []hit, tok int, h uint64) []hit {
+	row, ok := sc.p.row(h)
+	if !ok {
+		return hits
+	}
+	bits := *sc.seen
+	if w, b := row/64, uint64(1)<<(row%64); bits[w]&b == 0 {
+		bits[w] |= b
+		return append(hits, hit{int32(tok), row})
+	}
+	for i := range hits {
+		if h := &hits[i]; h.row == row {
+			if order(tok) < order(int(h.token)) {
+				h.token = int32(tok)
 			}
+			break
 		}
 	}
-	for _, h := range s.hits {
+	return hits
+}
+
+// done returns the scores of the hits, and gives back the scratch bits.
+func (sc scorer) done(hits []hit) *PackScores {
+	p := sc.p
+	bits := *sc.seen
+	for _, h := range hits {
 		bits[h.row/64] = 0
 	}
-	p.seen.Put(seen)
+	p.seen.Put(sc.seen)
+	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...), hits: slices.Clone(hits)}
 	k := len(p.Categories)
 	for _, h := range s.hits {
 		for i, w := range p.rows[int(h.row)*k : int(h.row)*k+k] {
@@ -661,7 +710,7 @@ func (s *PackScores) TokenWeights(i, tokens int) []float64 {
 	k := len(s.pack.Categories)
 	out := make([]float64, tokens)
 	for _, h := range s.hits {
-		if h.token >= 0 && h.token < tokens {
+		if h.token >= 0 && int(h.token) < tokens {
 			out[h.token] += float64(s.pack.rows[int(h.row)*k+i])
 		}
 	}
