@@ -50,7 +50,10 @@ type prefilter struct {
 	prefixLens  []int     // lengths (bytes) of the prefixes, ascending
 	postings    [][]reqID // key -> requirements it meets
 	always      []reqID   // requirements met anywhere (a phrase starting with *)
-	ids         map[*phrase.Set]reqID
+	// alwaysBits has the bits of always: their phrases are found anywhere,
+	// not only at their key words (fieldIndex.keyFirst).
+	alwaysBits bits
+	ids        map[*phrase.Set]reqID
 	// byContent gives sets of the same phrases (one list used by several
 	// rules) one requirement, so that it is looked up once per post.
 	byContent map[string]reqID
@@ -359,6 +362,8 @@ func (p *prefilter) req(s *phrase.Set) reqID {
 	k := s.KeyWords()
 	if k.Any {
 		p.always = append(p.always, id)
+		p.alwaysBits = resizeKeep(p.alwaysBits, p.nreq)
+		p.alwaysBits.set(id)
 	}
 	add := func(m map[string]int32, w string) {
 		key, ok := m[w]
@@ -417,6 +422,12 @@ type fieldIndex struct {
 	deob     bits // once a disguised detector asks
 	wild     bool // the deobfuscated view has a word WildWord may match (phrase.Wild)
 	deobDone bool
+	// keyFirst and keyLast hold, for the requirements in tokens (but not
+	// prefilter.always), the first and the last of the field's tokens
+	// that is one of their key words: their phrases can lie only with the
+	// key word there, so findAll tries them nowhere else. Only the text
+	// field, kept from post to post, has them (nil for others).
+	keyFirst, keyLast []int32
 	// found holds, for the requirements in known, whether a phrase of
 	// their set occurs in the field's tokens; reHit, for the require
 	// patterns in reKnown, whether the pattern matches the field.
@@ -427,12 +438,17 @@ type fieldIndex struct {
 	digits [2]int
 }
 
-// init indexes the field v of a new post.
-func (fi *fieldIndex) init(p *prefilter, v *textnorm.View) {
-	fi.tokens = p.mark(fi.tokens, v.Tokens)
+// init indexes the field v of a new post; with keys, where the key words
+// of its requirements are too (keyFirst, keyLast).
+func (fi *fieldIndex) init(p *prefilter, v *textnorm.View, keys bool) {
+	if keys && len(fi.keyFirst) < p.nreq {
+		fi.keyFirst, fi.keyLast = make([]int32, p.nreq), make([]int32, p.nreq)
+	}
+	fi.tokens = p.mark(fi.tokens)
+	p.markMore(fi.tokens, v.Tokens, fi.keyFirst, fi.keyLast)
 	fi.plain = append(fi.plain[:0], fi.tokens...)
 	if tags := detect.HashtagWords(v.Orig); len(tags) > 0 {
-		p.markMore(fi.plain, tags)
+		p.markMore(fi.plain, tags, nil, nil)
 	}
 	fi.litsDone = [2]bool{}
 	fi.deobDone, fi.wild = false, false
@@ -476,7 +492,14 @@ func (fi *fieldIndex) findAll(p *prefilter, id reqID, set *phrase.Set, v *textno
 	}
 	if !fi.known.has(id) {
 		fi.known.set(id)
-		if set.Has(v.Tokens, 0, len(v.Tokens)) {
+		var ok bool
+		switch {
+		case fi.keyFirst == nil || int(id>>6) < len(p.alwaysBits) && p.alwaysBits.has(id):
+			ok = set.Has(v.Tokens, 0, len(v.Tokens))
+		case fi.tokens.has(id):
+			ok = set.HasKeyedAt(v.Tokens, int(fi.keyFirst[id]), int(fi.keyLast[id])+1)
+		}
+		if ok {
 			fi.found.set(id)
 		}
 	}
@@ -522,11 +545,11 @@ func (g *postGate) field(name string, v *textnorm.View) *fieldIndex {
 	}
 	if name == detect.FieldText {
 		g.text = &g.textBuf
-		g.text.init(g.p, v)
+		g.text.init(g.p, v, true)
 		return g.text
 	}
 	fi := &fieldIndex{}
-	fi.init(g.p, v)
+	fi.init(g.p, v, false)
 	if g.fields == nil {
 		g.fields = make(map[string]*fieldIndex, 2)
 	}
@@ -542,13 +565,16 @@ func (p *prefilter) mark(dst bits, lists ...[]textnorm.Token) bits {
 		b.set(id)
 	}
 	for _, toks := range lists {
-		p.markMore(b, toks)
+		p.markMore(b, toks, nil, nil)
 	}
 	return b
 }
 
-// markMore marks in b the requirements met by the words of toks.
-func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
+// markMore marks in b the requirements met by the words of toks. With
+// first and last (of p.nreq), it notes for each requirement it marks the
+// first and the last token of toks that meets it (first only when b did
+// not have it).
+func (p *prefilter) markMore(b bits, toks []textnorm.Token, first, last []int32) {
 	for i := range toks {
 		t := &toks[i]
 		w := t.Text
@@ -557,9 +583,7 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
 			h = textnorm.HashWord(w)
 		}
 		if k, ok := p.exactIdx.get(h, w); ok {
-			for _, id := range p.postings[k] {
-				b.set(id)
-			}
+			p.markKey(b, k, i, first, last)
 		}
 		if w == "" {
 			continue
@@ -586,11 +610,27 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
 				rh = textnorm.HashByte(rh, w[n])
 			}
 			if k, ok := p.prefixIdx.get(textnorm.HashDone(rh), w[:l]); ok {
-				for _, id := range p.postings[k] {
-					b.set(id)
-				}
+				p.markKey(b, k, i, first, last)
 			}
 		}
+	}
+}
+
+// markKey marks in b the requirements of key k, met at token i (see
+// markMore).
+func (p *prefilter) markKey(b bits, k int32, i int, first, last []int32) {
+	if first == nil {
+		for _, id := range p.postings[k] {
+			b.set(id)
+		}
+		return
+	}
+	for _, id := range p.postings[k] {
+		if !b.has(id) {
+			b.set(id)
+			first[id] = int32(i)
+		}
+		last[id] = int32(i)
 	}
 }
 

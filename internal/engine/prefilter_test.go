@@ -377,3 +377,37 @@ func TestPostKindMatchesDetectors(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyWindowSame checks that looking for a requirement's phrases only
+// between the first and the last of the text's tokens that are its key
+// words (fieldIndex.keyFirst, keyLast) finds what a search of every token
+// does, for every requirement of the default pack in every test post: the
+// prefilter and the phrase sets must agree on which token is a key word.
+func TestKeyWindowSame(t *testing.T) {
+	fast, _, pack := defaultLinters(t)
+	p := fast.prefilter()
+	posts := prefilterPosts(t, pack)
+	for _, s := range trickyTexts {
+		// Key words at the very start and end of a text.
+		posts = append(posts, post.Post{Text: s + " " + s})
+	}
+	var g postGate
+	g.p = p
+	checked := 0
+	for i := range posts {
+		v := textnorm.New(posts[i].Text)
+		g.reset()
+		fi := g.field(detect.FieldText, v)
+		if fi.keyFirst == nil {
+			t.Fatal("the text field has no key positions")
+		}
+		for set, id := range p.ids {
+			want := set.Has(v.Tokens, 0, len(v.Tokens))
+			if got := fi.findAll(p, id, set, v); got != want {
+				t.Fatalf("%q: requirement %d (%.60q): found %v through the key window, %v over every token", posts[i].Text, id, set.Sources(), got, want)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d look-ups over %d posts", checked, len(posts))
+}
