@@ -32,7 +32,14 @@ import (
 // A startPlan lists the bytes every match of an expression begins with.
 type startPlan struct {
 	first [128]bool
-	src   string
+	// wordStart: every match begins with \b, and every byte of first is a
+	// word character, so that no match starts at a position whose byte
+	// and the byte before it are both word characters (inside a word).
+	// Most expressions starting with words or digits begin so; without
+	// this, those starting with a few lower-case letters or with a digit
+	// would be run at many positions inside words or numbers.
+	wordStart bool
+	src       string
 	once  sync.Once
 	// at is \A(?:src); atWord \A[0-9A-Za-z_](?:src), made at first use.
 	at, atWord *regexp.Regexp
@@ -62,7 +69,33 @@ func planStarts(src string, re *syntax.Regexp) *startPlan {
 	if prefix, _ := literalPrefix(re); prefix != "" {
 		return nil
 	}
+	p.wordStart = startsWithBoundary(re)
+	for c, ok := range p.first {
+		if ok && !syntax.IsWordChar(rune(c)) {
+			p.wordStart = false
+		}
+	}
 	return p
+}
+
+// startsWithBoundary reports whether every match of re begins with \b.
+func startsWithBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return startsWithBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && startsWithBoundary(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !startsWithBoundary(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // maxLowerStarts is the most lower-case letters an expression's matches may
@@ -177,6 +210,11 @@ func (p *startPlan) findAll(s string, from, to int, fn func(loc []int)) {
 		}
 		var loc []int
 		if q > from && syntax.IsWordChar(rune(s[q-1])) {
+			if p.wordStart {
+				// \b between two word characters: no match starts here.
+				pos = q + 1
+				continue
+			}
 			if loc = p.atWord.FindStringSubmatchIndex(s[q-1 : to]); loc != nil {
 				shift(loc, q-1)
 				loc[0] = q

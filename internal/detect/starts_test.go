@@ -110,6 +110,31 @@ func TestPlanStarts(t *testing.T) {
 	}
 }
 
+// TestPlanWordStart checks which plans know that no match starts inside a
+// word: every match begins with \b before a word character.
+func TestPlanWordStart(t *testing.T) {
+	for _, tt := range []struct {
+		expr string
+		want bool
+	}{
+		{`\b(?P<m>[A-Z][a-z]{1,15} [A-Z][a-z]+)\b`, true},
+		{`\b(?P<m>(?:aged|age|turned) \d{1,3})\b`, true},
+		{`(?:\bmy|\bour) friend`, true},
+		{`(?:\bmy|our) friend`, false},     // "our" may start inside a word
+		{`(?:[Mm]y|[Oo]ur) friend`, false}, //
+		{`\b(?:x|-)y`, false},              // '-' is no word character
+		{`[xy]\b-`, false},                 // no \b before the first byte
+	} {
+		p := planStarts(tt.expr, mustParse(tt.expr, syntax.Perl))
+		if p == nil {
+			t.Fatalf("planStarts(%q): no plan", tt.expr)
+		}
+		if p.wordStart != tt.want {
+			t.Errorf("planStarts(%q).wordStart = %v, want %v", tt.expr, p.wordStart, tt.want)
+		}
+	}
+}
+
 // startPlans compiles each expression and plans where its matches start.
 func startPlans(exprs []string) ([]*regexp.Regexp, []*startPlan) {
 	res := make([]*regexp.Regexp, len(exprs))
