@@ -51,7 +51,7 @@ type prefilter struct {
 	postings    [][]reqID // key -> requirements it meets
 	always      []reqID   // requirements met anywhere (a phrase starting with *)
 	// alwaysBits has the bits of always: their phrases are found anywhere,
-	// not only at their key words (fieldIndex.keyFirst).
+	// not only at their key words (fieldIndex.keys).
 	alwaysBits bits
 	ids        map[*phrase.Set]reqID
 	// byContent gives sets of the same phrases (one list used by several
@@ -422,12 +422,12 @@ type fieldIndex struct {
 	deob     bits // once a disguised detector asks
 	wild     bool // the deobfuscated view has a word WildWord may match (phrase.Wild)
 	deobDone bool
-	// keyFirst and keyLast hold, for the requirements in tokens (but not
+	// keys holds, for the requirements in tokens (but not
 	// prefilter.always), the first and the last of the field's tokens
 	// that is one of their key words: their phrases can lie only with the
 	// key word there, so findAll tries them nowhere else. Only the text
 	// field, kept from post to post, has them (nil for others).
-	keyFirst, keyLast []int32
+	keys []keySpan
 	// found holds, for the requirements in known, whether a phrase of
 	// their set occurs in the field's tokens; reHit, for the require
 	// patterns in reKnown, whether the pattern matches the field.
@@ -438,17 +438,21 @@ type fieldIndex struct {
 	digits [2]int
 }
 
+// A keySpan is the first and the last token holding a requirement's key
+// words, side by side: noting them costs one cache line.
+type keySpan struct{ first, last int32 }
+
 // init indexes the field v of a new post; with keys, where the key words
-// of its requirements are too (keyFirst, keyLast).
+// of its requirements are too (fieldIndex.keys).
 func (fi *fieldIndex) init(p *prefilter, v *textnorm.View, keys bool) {
-	if keys && len(fi.keyFirst) < p.nreq {
-		fi.keyFirst, fi.keyLast = make([]int32, p.nreq), make([]int32, p.nreq)
+	if keys && len(fi.keys) < p.nreq {
+		fi.keys = make([]keySpan, p.nreq)
 	}
 	fi.tokens = p.mark(fi.tokens)
-	p.markMore(fi.tokens, v.Tokens, fi.keyFirst, fi.keyLast)
+	p.markMore(fi.tokens, v.Tokens, fi.keys)
 	fi.plain = append(fi.plain[:0], fi.tokens...)
 	if tags := detect.HashtagWords(v.Orig); len(tags) > 0 {
-		p.markMore(fi.plain, tags, nil, nil)
+		p.markMore(fi.plain, tags, nil)
 	}
 	fi.litsDone = [2]bool{}
 	fi.deobDone, fi.wild = false, false
@@ -494,10 +498,10 @@ func (fi *fieldIndex) findAll(p *prefilter, id reqID, set *phrase.Set, v *textno
 		fi.known.set(id)
 		var ok bool
 		switch {
-		case fi.keyFirst == nil || int(id>>6) < len(p.alwaysBits) && p.alwaysBits.has(id):
+		case fi.keys == nil || int(id>>6) < len(p.alwaysBits) && p.alwaysBits.has(id):
 			ok = set.Has(v.Tokens, 0, len(v.Tokens))
 		case fi.tokens.has(id):
-			ok = set.HasKeyedAt(v.Tokens, int(fi.keyFirst[id]), int(fi.keyLast[id])+1)
+			ok = set.HasKeyedAt(v.Tokens, int(fi.keys[id].first), int(fi.keys[id].last)+1)
 		}
 		if ok {
 			fi.found.set(id)
@@ -565,16 +569,16 @@ func (p *prefilter) mark(dst bits, lists ...[]textnorm.Token) bits {
 		b.set(id)
 	}
 	for _, toks := range lists {
-		p.markMore(b, toks, nil, nil)
+		p.markMore(b, toks, nil)
 	}
 	return b
 }
 
 // markMore marks in b the requirements met by the words of toks. With
-// first and last (of p.nreq), it notes for each requirement it marks the
-// first and the last token of toks that meets it (first only when b did
-// not have it).
-func (p *prefilter) markMore(b bits, toks []textnorm.Token, first, last []int32) {
+// keys (of p.nreq), it notes for each requirement it marks the first and
+// the last token of toks that meets it (the first only when b did not
+// have it).
+func (p *prefilter) markMore(b bits, toks []textnorm.Token, keys []keySpan) {
 	for i := range toks {
 		t := &toks[i]
 		w := t.Text
@@ -583,7 +587,7 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token, first, last []int32)
 			h = textnorm.HashWord(w)
 		}
 		if k, ok := p.exactIdx.get(h, w); ok {
-			p.markKey(b, k, i, first, last)
+			p.markKey(b, k, i, keys)
 		}
 		if w == "" {
 			continue
@@ -610,7 +614,7 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token, first, last []int32)
 				rh = textnorm.HashByte(rh, w[n])
 			}
 			if k, ok := p.prefixIdx.get(textnorm.HashDone(rh), w[:l]); ok {
-				p.markKey(b, k, i, first, last)
+				p.markKey(b, k, i, keys)
 			}
 		}
 	}
@@ -618,19 +622,20 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token, first, last []int32)
 
 // markKey marks in b the requirements of key k, met at token i (see
 // markMore).
-func (p *prefilter) markKey(b bits, k int32, i int, first, last []int32) {
-	if first == nil {
+func (p *prefilter) markKey(b bits, k int32, i int, keys []keySpan) {
+	if keys == nil {
 		for _, id := range p.postings[k] {
 			b.set(id)
 		}
 		return
 	}
 	for _, id := range p.postings[k] {
+		ks := &keys[id]
 		if !b.has(id) {
 			b.set(id)
-			first[id] = int32(i)
+			ks.first = int32(i)
 		}
-		last[id] = int32(i)
+		ks.last = int32(i)
 	}
 }
 

@@ -380,7 +380,7 @@ func TestPostKindMatchesDetectors(t *testing.T) {
 
 // TestKeyWindowSame checks that looking for a requirement's phrases only
 // between the first and the last of the text's tokens that are its key
-// words (fieldIndex.keyFirst, keyLast) finds what a search of every token
+// words (fieldIndex.keys) finds what a search of every token
 // does, for every requirement of the default pack in every test post: the
 // prefilter and the phrase sets must agree on which token is a key word.
 func TestKeyWindowSame(t *testing.T) {
@@ -398,7 +398,7 @@ func TestKeyWindowSame(t *testing.T) {
 		v := textnorm.New(posts[i].Text)
 		g.reset()
 		fi := g.field(detect.FieldText, v)
-		if fi.keyFirst == nil {
+		if fi.keys == nil {
 			t.Fatal("the text field has no key positions")
 		}
 		for set, id := range p.ids {
