@@ -68,6 +68,12 @@ type prefilter struct {
 	// lits finds the literals of pattern rules: [0] in folded text, [1] in
 	// lowered original text.
 	lits [2]*litMatcher
+	// both (nil: none) finds the literal sets of both lits in one pass, those of
+	// lits[0] first and those of lits[1] from set bothAt (a multiple of
+	// 64, so that each's bits are whole words): most texts fold to their
+	// lowered form, and a field checked by both needs one pass, not two.
+	both   *litMatcher
+	bothAt int
 }
 
 // ruleGate is what one rule needs in a field.
@@ -307,6 +313,10 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	for k := range litSets {
 		p.lits[k] = newLitMatcher(litSets[k])
 	}
+	p.bothAt = (len(litSets[0]) + 63) / 64 * 64
+	union := slices.Grow(slices.Clip(litSets[0]), p.bothAt+len(litSets[1]))
+	union = append(union, make([][]string, p.bothAt-len(litSets[0]))...) // empty sets, never found
+	p.both = newLitMatcher(append(union, litSets[1]...))
 	lens := map[int]bool{}
 	for k := range p.prefix {
 		lens[len(k)] = true
@@ -415,7 +425,13 @@ func (b bits) set(id reqID)      { b[id>>6] |= 1 << (uint(id) & 63) }
 type fieldIndex struct {
 	lits     [2]bits // literal sets found (see prefilter.lits), once asked
 	litsDone [2]bool
-	plain    bits
+	// both holds lits[0] and lits[1] when one pass found them
+	// (prefilter.both); lowered is the field's lowered original text,
+	// once worked out.
+	both       bits
+	lowered    string
+	loweredSet bool
+	plain      bits
 	// tokens is plain without the words of hashtags: the requirements
 	// whose key words are among the field's tokens.
 	tokens   bits
@@ -455,6 +471,7 @@ func (fi *fieldIndex) init(p *prefilter, v *textnorm.View, keys bool) {
 		p.markMore(fi.plain, tags, nil)
 	}
 	fi.litsDone = [2]bool{}
+	fi.lowered, fi.loweredSet = "", false
 	fi.deobDone, fi.wild = false, false
 	clear(fi.known)
 	clear(fi.found)
@@ -751,9 +768,21 @@ func (fi *fieldIndex) literals(p *prefilter, orig bool, v *textnorm.View) bits {
 	k := b2i(orig)
 	if !fi.litsDone[k] {
 		fi.litsDone[k] = true
+		if !fi.loweredSet {
+			fi.lowered, fi.loweredSet = detect.LowerLiterals(v.Orig), true
+		}
+		if p.both != nil && !fi.litsDone[1-k] && fi.lowered == v.Fold {
+			// The same text for both: one pass finds both's sets.
+			fi.litsDone[1-k] = true
+			fi.both = p.both.scan(fi.both, v.Fold)
+			w0 := p.bothAt / 64
+			fi.lits[0] = fi.both[: (p.lits[0].nsets+63)/64 : w0]
+			fi.lits[1] = fi.both[w0:]
+			return fi.lits[k]
+		}
 		s := v.Fold
 		if orig {
-			s = detect.LowerLiterals(v.Orig)
+			s = fi.lowered
 		}
 		fi.lits[k] = p.lits[k].scan(fi.lits[k], s)
 	}

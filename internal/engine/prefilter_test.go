@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -410,4 +411,36 @@ func TestKeyWindowSame(t *testing.T) {
 		}
 	}
 	t.Logf("%d look-ups over %d posts", checked, len(posts))
+}
+
+// TestLiteralsOnePass checks that the literal sets found in one pass over
+// a text that is its own lowered form (prefilter.both) are those the two
+// passes find, whichever is asked first, and that a field checked in one
+// pass and then the other, from post to post, keeps them apart.
+func TestLiteralsOnePass(t *testing.T) {
+	fast, _, pack := defaultLinters(t)
+	p := fast.prefilter()
+	posts := prefilterPosts(t, pack)
+	onePass := 0
+	var fis [2]fieldIndex // kept from post to post, as the text's is
+	for i := range posts {
+		v := textnorm.New(posts[i].Text)
+		want := [2]bits{p.lits[0].scan(nil, v.Fold), p.lits[1].scan(nil, detect.LowerLiterals(v.Orig))}
+		for first, fi := range []*fieldIndex{&fis[0], &fis[1]} {
+			fi.init(p, v, false)
+			k := first
+			for range 2 {
+				if got := fi.literals(p, k == 1, v); !slices.Equal(got, want[k]) {
+					t.Fatalf("%q: literal sets [%d] asked %s: %v, want %v", posts[i].Text, k, []string{"first", "second"}[k^first], got, want[k])
+				}
+				k = 1 - k
+			}
+		}
+		if detect.LowerLiterals(v.Orig) == v.Fold {
+			onePass++
+		}
+	}
+	if onePass == 0 || onePass == len(posts) {
+		t.Errorf("%d of %d posts read in one pass: both ways should be checked", onePass, len(posts))
+	}
 }
