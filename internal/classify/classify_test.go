@@ -619,3 +619,24 @@ func TestScoreViewSameAsScore(t *testing.T) {
 		}
 	}
 }
+
+// TestTableSameAsMap checks the look-up table against the map it is built
+// from: every feature's row, and no row for hashes the pack has not.
+func TestTableSameAsMap(t *testing.T) {
+	p := defaultPack(t)
+	p.known = nil // the table alone, without the filter in front
+	for h, want := range p.rowOf {
+		if got, ok := p.row(h); !ok || got != want {
+			t.Fatalf("hash %x: row %d, %v; want %d", h, got, ok, want)
+		}
+	}
+	for i := range uint64(100000) {
+		h := i * 0x9E3779B97F4A7C15
+		if _, in := p.rowOf[h]; in {
+			continue
+		}
+		if row, ok := p.row(h); ok {
+			t.Fatalf("hash %x not in the pack: row %d", h, row)
+		}
+	}
+}
