@@ -538,8 +538,14 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 			return
 		}
 	}
-	d := r.Detector().(detect.Detector)
-	_, costly := d.(detect.NearGated)
+	var d detect.Detector
+	var costly bool
+	if rg != nil {
+		d, costly = rg.det, rg.costly
+	} else {
+		d = r.Detector().(detect.Detector)
+		_, costly = d.(detect.NearGated)
+	}
 	if costly && rr.postVetoed() {
 		return
 	}

@@ -78,6 +78,11 @@ type prefilter struct {
 
 // ruleGate is what one rule needs in a field.
 type ruleGate struct {
+	// det is the rule's detector and costly whether it is NearGated,
+	// asserted once rather than at every post.
+	det    detect.Detector
+	costly bool
+
 	require  []groupGate // every one must be met
 	postVeto reqID       // -1: none; else the post_veto words, whose absence makes the look-up needless
 	need     *needGate
@@ -245,6 +250,8 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	reIDs := map[string]int32{}
 	for _, r := range rules {
 		g := &ruleGate{postVeto: -1}
+		g.det = r.Detector().(detect.Detector)
+		_, g.costly = g.det.(detect.NearGated)
 		c := r.Context()
 		g.veto, g.boost, g.lower, g.nearVeto = p.req(c.Veto), p.req(c.Boost), p.req(c.Lower), p.req(c.NearVeto)
 		for _, set := range c.SomeGroups {
