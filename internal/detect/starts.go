@@ -40,7 +40,7 @@ type startPlan struct {
 	// would be run at many positions inside words or numbers.
 	wordStart bool
 	src       string
-	once  sync.Once
+	once      sync.Once
 	// at is \A(?:src); atWord \A[0-9A-Za-z_](?:src), made at first use.
 	at, atWord *regexp.Regexp
 }
