@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -37,6 +38,14 @@ type Input struct {
 	// context words; nil when the rule has no window. An expensive detector
 	// uses it to skip candidates that weighing would drop anyway.
 	Near func(v *textnorm.View, first, lastMax int) bool
+
+	// KeySpan, set by the engine, tells a detector of the rule being run
+	// that the key words (phrase.Set.KeyWords) of set occur in the field's
+	// tokens only from token from to token to-1 (nowhere when from ==
+	// to); ok is false when it does not know. A detector may then look
+	// for the set's phrases there only (phrase.Set.FindAllKeyedAt). nil
+	// when no engine knows.
+	KeySpan func(set *phrase.Set, field string) (from, to int, ok bool)
 }
 
 // A NearGated detector consults Input.Near before expensive work.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -283,6 +284,8 @@ type ruleRun struct {
 	out  []finding.Finding
 	emit func(detect.Match)
 	near func(v *textnorm.View, first, last int) bool
+	// keySpan is the method value rr.keys, made once.
+	keySpan func(set *phrase.Set, field string) (from, to int, ok bool)
 	// may tells an ExprGated detector which of its expressions may match
 	// in the field being checked (rg, fi, v).
 	may func(expr int) bool
@@ -407,12 +410,14 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 	if rr == nil {
 		rr = &ruleRun{l: l, fields: make([][]string, len(l.sels))}
 		rr.emit = rr.add
+		rr.keySpan = rr.keys
 		rr.near = func(v *textnorm.View, first, last int) bool {
 			return nearContext(rr.in, rr.r.Context(), v, first, last)
 		}
 		rr.may = func(k int) bool { return rr.fi.mayRun(rr.g.p, &rr.rg.exprs[k], rr.rg.exprOrig, rr.v) }
 	}
 	rr.in = in
+	in.KeySpan = rr.keySpan
 	rr.g = nil
 	if p := l.prefilter(); p != nil {
 		if rr.gate.p != p {
@@ -433,6 +438,26 @@ func (l *Linter) done(rr *ruleRun) {
 	clear(rr.fields)
 	rr.gate.reset()
 	l.runs.Put(rr)
+}
+
+// keys tells the detector of the rule being run where the key words of
+// set, the one set it needs (ruleGate.keySet), lie in the text: the
+// prefilter noted the first and the last token holding them
+// (fieldIndex.keys). ok is false for another set or field, or when the
+// prefilter does not know. It is Input.KeySpan.
+func (rr *ruleRun) keys(set *phrase.Set, field string) (from, to int, ok bool) {
+	g, rg := rr.g, rr.rg
+	if g == nil || rg == nil || set == nil || set != rg.keySet || field != detect.FieldText {
+		return 0, 0, false
+	}
+	fi, id := g.text, rg.keyID
+	if fi == nil || fi.keys == nil || int(id>>6) < len(g.p.alwaysBits) && g.p.alwaysBits.has(id) {
+		return 0, 0, false
+	}
+	if !fi.tokens.has(id) {
+		return 0, 0, true // none of its key words
+	}
+	return int(fi.keys[id].first), int(fi.keys[id].last) + 1, true
 }
 
 // States of ruleRun.pending.

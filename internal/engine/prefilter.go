@@ -82,6 +82,11 @@ type ruleGate struct {
 	// asserted once rather than at every post.
 	det    detect.Detector
 	costly bool
+	// keySet is the one phrase set the detector needs (a lexicon's
+	// terms), requirement keyID; nil for other detectors (see
+	// ruleRun.keySpan).
+	keySet *phrase.Set
+	keyID  reqID
 
 	require  []groupGate // every one must be met
 	postVeto reqID       // -1: none; else the post_veto words, whose absence makes the look-up needless
@@ -288,6 +293,9 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 					ng.lits = append(ng.lits, ids)
 				}
 				ng.plain = p.reqs(n.Plain)
+				if len(n.Plain) == 1 && len(n.Plain[0]) == 1 {
+					g.keySet, g.keyID = n.Plain[0][0], ng.plain[0][0]
+				}
 				ng.deob = p.reqs(n.Deob)
 				g.need = ng
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/postlint/postlint/internal/corpus"
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -381,9 +382,10 @@ func TestPostKindMatchesDetectors(t *testing.T) {
 
 // TestKeyWindowSame checks that looking for a requirement's phrases only
 // between the first and the last of the text's tokens that are its key
-// words (fieldIndex.keys) finds what a search of every token
-// does, for every requirement of the default pack in every test post: the
-// prefilter and the phrase sets must agree on which token is a key word.
+// words (fieldIndex.keys), as findAll and a lexicon (ruleRun.keys) do,
+// finds what a search of every token does, for every requirement of the
+// default pack in every test post: the prefilter and the phrase sets must
+// agree on which token is a key word.
 func TestKeyWindowSame(t *testing.T) {
 	fast, _, pack := defaultLinters(t)
 	p := fast.prefilter()
@@ -406,6 +408,16 @@ func TestKeyWindowSame(t *testing.T) {
 			want := set.Has(v.Tokens, 0, len(v.Tokens))
 			if got := fi.findAll(p, id, set, v); got != want {
 				t.Fatalf("%q: requirement %d (%.60q): found %v through the key window, %v over every token", posts[i].Text, id, set.Sources(), got, want)
+			}
+			// A detector's search of the set (ruleRun.keys).
+			rr := &ruleRun{g: &g, rg: &ruleGate{keySet: set, keyID: id}}
+			if from, to, ok := rr.keys(set, detect.FieldText); ok {
+				var all, windowed []phrase.Match
+				set.FindAll(v.Tokens, func(m phrase.Match) { all = append(all, m) })
+				set.FindAllKeyedAt(v.Tokens, from, to, func(m phrase.Match) { windowed = append(windowed, m) })
+				if !slices.Equal(all, windowed) {
+					t.Fatalf("%q: requirement %d (%.60q): %v through the key window %d-%d, %v over every token", posts[i].Text, id, set.Sources(), windowed, from, to, all)
+				}
 			}
 			checked++
 		}

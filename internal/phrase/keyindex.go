@@ -254,6 +254,21 @@ func (k *keyIndex) visitPrefixed(cs []keyCand, toks []textnorm.Token, lo, j int,
 	return false
 }
 
+// FindAllKeyedAt is FindAll for a caller that knows that no token of toks
+// but those of toks[from:to] is one of the set's key words (see KeyWords):
+// it tries the phrases only there.
+func (s *Set) FindAllKeyedAt(toks []textnorm.Token, from, to int, fn func(Match)) {
+	if s == nil || len(s.phrases) == 0 {
+		return
+	}
+	k := s.keyIndex()
+	if k == nil {
+		s.findAllByFirst(toks, fn)
+		return
+	}
+	s.findAllKeyed(k, toks, max(from, 0), min(to, len(toks)), fn)
+}
+
 // keyedMatch is a match found through the key index, before sorting.
 type keyedMatch struct {
 	first, last int
@@ -264,10 +279,10 @@ type keyedMatch struct {
 // findAllKeyed is FindAll through the key index k: the phrases are tried
 // only where their key words are, and the matches reported in FindAll's
 // order (by first token, then as matchAt tries them).
-func (s *Set) findAllKeyed(k *keyIndex, toks []textnorm.Token, fn func(Match)) {
+func (s *Set) findAllKeyed(k *keyIndex, toks []textnorm.Token, from, to int, fn func(Match)) {
 	var buf [16]keyedMatch
 	found := buf[:0]
-	k.keyed(toks, 0, 0, len(toks), func(id int32, start int) bool {
+	k.keyed(toks, 0, from, to, func(id int32, start int) bool {
 		if last, ok := s.phrases[id].matchFrom(toks, start); ok {
 			found = append(found, keyedMatch{start, last, k.rank[id], id})
 		}

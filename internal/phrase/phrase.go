@@ -249,7 +249,7 @@ func (s *Set) FindAll(toks []textnorm.Token, fn func(Match)) {
 		return
 	}
 	if k := s.keyIndex(); k != nil {
-		s.findAllKeyed(k, toks, fn)
+		s.findAllKeyed(k, toks, 0, len(toks), fn)
 		return
 	}
 	s.findAllByFirst(toks, fn)
