@@ -212,9 +212,8 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	first := l.countPost() == 1 && l.prefilter() == nil
-	in := detect.NewInput(p, l.res)
-	in.MediaDir = mediaDir(src)
-	rr := l.newRun(in)
+	rr := l.newPostRun(p)
+	rr.in.MediaDir = mediaDir(src)
 	if first || l.sieveAll {
 		v := newVerdicts(len(l.rules))
 		rr.sieves = &sieves{always: l.sieveAll, verdicts: v}
@@ -307,6 +306,10 @@ type ruleRun struct {
 	// sieves, on the linter's first post, skip before they are compiled
 	// the rules that would find nothing in it.
 	sieves *sieves
+	// own is the Input of Lint's posts, reset from post to post so that a
+	// post's text view reuses the memory of the one before
+	// (detect.Input.Reset): Lint's result holds nothing of it.
+	own detect.Input
 }
 
 // sieves sift the rules of one post, for one goroutine: with the sieves
@@ -403,9 +406,25 @@ func (rr *ruleRun) fieldsOf(k int) []string {
 	return rr.fields[s]
 }
 
-// newRun returns the state of a post's check: one used before, when the
-// linter has one (Lint gives it back with done), with its sets.
+// newPostRun returns the state of the check of post p, read through the
+// state's own Input (see ruleRun.own).
+func (l *Linter) newPostRun(p *post.Post) *ruleRun {
+	rr := l.pooledRun()
+	rr.own.Reset(p, l.res)
+	rr.start(&rr.own)
+	return rr
+}
+
+// newRun returns the state of a post's check, read through in.
 func (l *Linter) newRun(in *detect.Input) *ruleRun {
+	rr := l.pooledRun()
+	rr.start(in)
+	return rr
+}
+
+// pooledRun returns a post's check state: one used before, when the linter
+// has one (Lint gives it back with done), with its sets.
+func (l *Linter) pooledRun() *ruleRun {
 	rr, _ := l.runs.Get().(*ruleRun)
 	if rr == nil {
 		rr = &ruleRun{l: l, fields: make([][]string, len(l.sels))}
@@ -416,6 +435,12 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 		}
 		rr.may = func(k int) bool { return rr.fi.mayRun(rr.g.p, &rr.rg.exprs[k], rr.rg.exprOrig, rr.v) }
 	}
+	return rr
+}
+
+// start makes rr the check of the post read through in.
+func (rr *ruleRun) start(in *detect.Input) {
+	l := rr.l
 	rr.in = in
 	in.KeySpan = rr.keySpan
 	rr.g = nil
@@ -426,7 +451,6 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 		rr.gate.reset()
 		rr.g = &rr.gate
 	}
-	return rr
 }
 
 // done gives back the state of a post's check, once its findings are

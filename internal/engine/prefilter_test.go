@@ -456,3 +456,32 @@ func TestLiteralsOnePass(t *testing.T) {
 		t.Errorf("%d of %d posts read in one pass: both ways should be checked", onePass, len(posts))
 	}
 }
+
+// TestReusedViewsLeakNothing checks that reusing a post's view memory for
+// the next post's (ruleRun.own) leaks nothing from post to post: every
+// post gives the same result whichever post came before it, and a result
+// already returned does not change while the linter checks more posts.
+func TestReusedViewsLeakNothing(t *testing.T) {
+	fast, _, pack := defaultLinters(t)
+	posts := prefilterPosts(t, pack)
+	lint := func(i int) (finding.Result, string) {
+		p := posts[i]
+		res := fast.Lint(&p, nil)
+		return res, fmt.Sprintf("%+v", res.Findings)
+	}
+	forward := make([]finding.Result, len(posts))
+	printed := make([]string, len(posts))
+	for i := range posts {
+		forward[i], printed[i] = lint(i)
+	}
+	for i := len(posts) - 1; i >= 0; i-- {
+		if _, got := lint(i); got != printed[i] {
+			t.Fatalf("post %d %.80q after post %d:\n %s\nafter post %d:\n %s", i, posts[i].Text, i+1, got, i-1, printed[i])
+		}
+	}
+	for i := range posts {
+		if got := fmt.Sprintf("%+v", forward[i].Findings); got != printed[i] {
+			t.Fatalf("post %d %.80q: its result changed after more posts:\n %s\nwas:\n %s", i, posts[i].Text, got, printed[i])
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package textnorm
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Deobfuscated is a second view of a text for word lists that must survive
 // disguise: leetspeak inside words (sh1t, @ss), masks (f*ck, f---), letters
@@ -46,9 +49,14 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' }
 // deobfuscate works on runs of non-space bytes ("chunks"), found as it
 // goes rather than listed first. It builds the text in a strings.Builder
 // sized for it: each byte of the text comes from a distinct byte of fold,
-// so one allocation holds it and none is copied.
+// so one allocation holds it and none is copied. It reuses the memory of
+// d's slices (see View.Reset).
 func deobfuscate(fold string, d *Deobfuscated) {
-	w := deobfWriter{idx: make([]int32, 0, len(fold)+1)}
+	idx := d.fold[:0]
+	if cap(idx) < len(fold)+1 {
+		idx = make([]int32, 0, len(fold)+1)
+	}
+	w := deobfWriter{idx: idx}
 	w.out.Grow(len(fold))
 	// A single letter alone in a chunk, repeated three or more times, is a
 	// spaced-out word: join the letters.
@@ -89,13 +97,14 @@ func deobfuscate(fold string, d *Deobfuscated) {
 		s = skipSpace(fold, e)
 	}
 	text := w.out.String()
-	idx := w.idx
+	idx = w.idx
 	if w.last == ' ' {
 		text = text[:len(text)-1]
 		idx = idx[:len(idx)-1]
 	}
+	toks := d.Tokens[:0]
 	*d = Deobfuscated{Text: text, fold: append(idx, int32(len(fold)))}
-	d.Tokens = deobfTokens(d.Text)
+	d.Tokens = deobfTokens(toks, d.Text)
 }
 
 // deobfWriter is the deobfuscated text being written: its bytes, and for
@@ -233,13 +242,14 @@ func wordish(c byte) bool {
 	return false
 }
 
-func deobfTokens(s string) []Token {
+// deobfTokens appends the tokens of s to toks.
+func deobfTokens(toks []Token, s string) []Token {
 	// The text is words separated by single spaces.
 	n := 0
 	if s != "" {
 		n = 1 + strings.Count(s, " ")
 	}
-	toks := make([]Token, 0, n)
+	toks = slices.Grow(toks[:0], n)
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
 			i++
