@@ -19,8 +19,9 @@ import (
 // on from its end, as FindAll does. Over the corpus's posts that costs a
 // fifth to a half of a run over the whole text for most of the pack's
 // expressions; it costs more for those that may start with most lower-case
-// letters, and for those with a literal prefix, which regexp already finds
-// with strings.Index: they get no plan.
+// letters, unless they start with \b (they are then run at the starts of
+// words only, see startPlan.wordStart), and for those with a literal
+// prefix, which regexp already finds with strings.Index: they get no plan.
 //
 // An anchored run over s[p:] sees the start of a text before p, which \b
 // and \B read as a non-word character: where s[p-1] is an ASCII word
@@ -47,7 +48,8 @@ type startPlan struct {
 
 // planStarts returns the start plan of an expression, or nil when it may
 // match the empty string, has anchors, may start with a byte beyond ASCII
-// or with many of the lower-case letters, or has a literal prefix.
+// or, unless it starts at words only (wordStart), with many of the
+// lower-case letters, or has a literal prefix.
 func planStarts(src string, re *syntax.Regexp) *startPlan {
 	if hasAnchor(re) {
 		return nil
@@ -55,15 +57,6 @@ func planStarts(src string, re *syntax.Regexp) *startPlan {
 	p := &startPlan{src: src}
 	canEmpty, ok := firstBytes(re.Simplify(), &p.first)
 	if canEmpty || !ok {
-		return nil
-	}
-	lower := 0
-	for c := 'a'; c <= 'z'; c++ {
-		if p.first[c] {
-			lower++
-		}
-	}
-	if lower > maxLowerStarts {
 		return nil
 	}
 	if prefix, _ := literalPrefix(re); prefix != "" {
@@ -74,6 +67,18 @@ func planStarts(src string, re *syntax.Regexp) *startPlan {
 		if ok && !syntax.IsWordChar(rune(c)) {
 			p.wordStart = false
 		}
+	}
+	lower := 0
+	for c := 'a'; c <= 'z'; c++ {
+		if p.first[c] {
+			lower++
+		}
+	}
+	// An expression that may start with most lower-case letters would be
+	// run at most positions of a text; one that starts only at words
+	// (wordStart) is run at most once a word, wherever it starts.
+	if lower > maxLowerStarts && !p.wordStart {
+		return nil
 	}
 	return p
 }
@@ -99,7 +104,8 @@ func startsWithBoundary(re *syntax.Regexp) bool {
 }
 
 // maxLowerStarts is the most lower-case letters an expression's matches may
-// start with for it to be run where they start.
+// start with for it to be run where they start, unless it starts at words
+// only.
 const maxLowerStarts = 16
 
 // literalPrefix returns the literal every match starts with, as

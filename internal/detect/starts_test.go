@@ -79,19 +79,21 @@ func TestPlanStarts(t *testing.T) {
 		{`(?:[Mm]y|[Oo]ur) friend`, "MOmo"},
 		{`\(\d+\)`, "-"}, // a literal prefix
 		{`x?y`, "xy"},
-		{`x*`, "-"},             // may match the empty string
-		{`\bx?\b`, "-"},         // likewise
-		{`^x`, "-"},             // anchored
-		{`(?i)kate`, "-"},       // the Kelvin sign is a k
-		{`(?i)bed`, "Bb"},       //
-		{`[^a-z]x`, "-"},        // any byte beyond ASCII
-		{`.x`, "-"},             //
-		{`’s`, "-"},             // a rune beyond ASCII
-		{`(?:a{0}|b)c`, "bc"},   // a{0} matches nothing but the empty string
-		{`a+b|c{2,3}`, "ac"},    //
-		{`@\w+`, "-"},           // regexp finds the prefix "@" itself
-		{`\b[a-z]+tard\b`, "-"}, // most positions of a folded text
-		{`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|a|b|c|d|e|g|h|i|j|k|l|m)\b`, "-"},
+		{`x*`, "-"},           // may match the empty string
+		{`\bx?\b`, "-"},       // likewise
+		{`^x`, "-"},           // anchored
+		{`(?i)kate`, "-"},     // the Kelvin sign is a k
+		{`(?i)bed`, "Bb"},     //
+		{`[^a-z]x`, "-"},      // any byte beyond ASCII
+		{`.x`, "-"},           //
+		{`’s`, "-"},           // a rune beyond ASCII
+		{`(?:a{0}|b)c`, "bc"}, // a{0} matches nothing but the empty string
+		{`a+b|c{2,3}`, "ac"},  //
+		{`@\w+`, "-"},         // regexp finds the prefix "@" itself
+		{`[a-z]+tard\b`, "-"}, // most positions of a folded text
+		{`\b[a-z]+tard\b`, "abcdefghijklmnopqrstuvwxyz"}, // but at word starts only
+		{`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|a|b|c|d|e|g|h|i|j|k|l|m)\b`, "-"},
+		{`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|a|b|c|d|e|g|h|i|j|k|l|m)\b`, "abcdefghijklmnostz"},
 	} {
 		p := planStarts(tt.expr, mustParse(tt.expr, syntax.Perl))
 		got := "-"
