@@ -6,6 +6,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -762,15 +763,16 @@ func dedupe(fs []finding.Finding) []finding.Finding {
 	if len(fs) < 2 {
 		return fs
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+	// A stable sort: its order is the comparison's, whichever sort does it
+	// (slices' costs no reflection).
+	slices.SortStableFunc(fs, func(a, b finding.Finding) int {
 		if a.Field != b.Field {
-			return fieldOrder(a.Field) < fieldOrder(b.Field)
+			return strings.Compare(fieldOrder(a.Field), fieldOrder(b.Field))
 		}
 		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		}
-		return a.Span.End > b.Span.End
+		return cmp.Compare(b.Span.End, a.Span.End)
 	})
 	out := fs[:0]
 	for _, f := range fs {
