@@ -2,8 +2,8 @@ package detect
 
 import (
 	"fmt"
+	"iter"
 	mathbits "math/bits"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -389,8 +389,8 @@ func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit
 		emit(Match{Field: field, Start: a, End: b})
 	})
 	// Hashtags hide their words: #LyingLiberals reads as "Lying Liberals".
-	for _, h := range hashtagRE.FindAllStringSubmatchIndex(v.Orig, -1) {
-		words, ok := splitCamel(v.Orig[h[2]:h[3]])
+	for start, end := range hashtags(v.Orig) {
+		words, ok := splitCamel(v.Orig[start+1 : end])
 		if !ok {
 			continue
 		}
@@ -399,12 +399,41 @@ func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit
 		found := false
 		d.scan(st, hv.Tokens, false, st.boundaries(hv.Orig, len(hv.Tokens), ho), func(int, int) { found = true })
 		if found {
-			emit(Match{Field: field, Start: h[0], End: h[1]})
+			emit(Match{Field: field, Start: start, End: end})
 		}
 	}
 }
 
-var hashtagRE = regexp.MustCompile(`#([A-Za-z][A-Za-z0-9]*)`)
+// hashtags yields the start and end of each hashtag of s, as the
+// expression #([A-Za-z][A-Za-z0-9]*) finds them (FindAll): a '#', an ASCII
+// letter, then ASCII letters and digits, as many as follow. It reads the
+// bytes rather than running the expression, once per sequence rule, over
+// every post.
+func hashtags(s string) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		for i := 0; i < len(s); {
+			j := strings.IndexByte(s[i:], '#')
+			if j < 0 {
+				return
+			}
+			j += i
+			k := j + 1
+			if k == len(s) || !isASCIILetter(s[k]) {
+				i = k
+				continue
+			}
+			for k < len(s) && (isASCIILetter(s[k]) || '0' <= s[k] && s[k] <= '9') {
+				k++
+			}
+			if !yield(j, k) {
+				return
+			}
+			i = k
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // splitCamel splits a camel-case hashtag body into words ("LyingLiberals"
 // -> "Lying Liberals"); ok is false when it has a single word.
