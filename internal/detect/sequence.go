@@ -370,20 +370,20 @@ func deobfTerm(t string) (string, bool) {
 	return strings.Join(words, " "), len(words) > 0
 }
 
-func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+func (d *sequenceDetector) Detect(in *Input, field string, v *textnorm.View, emit func(Match)) {
 	st := d.state()
 	defer d.scratch.Put(st)
 	if d.disguised {
 		dv := v.Deobfuscated()
 		orig := func(k int) (int, int) { return v.DeobfOrigRange(dv.Tokens[k].Start, dv.Tokens[k].End) }
-		d.scan(st, dv.Tokens, true, st.boundaries(v.Orig, len(dv.Tokens), orig), func(first, last int) {
+		d.scan(st, dv.Tokens, true, st.viewBounds(in, v, true, len(dv.Tokens), orig), func(first, last int) {
 			a, _ := orig(first)
 			_, b := orig(last)
 			emit(Match{Field: field, Start: a, End: b})
 		})
 	}
 	orig := func(k int) (int, int) { return v.OrigRange(v.Tokens[k].Start, v.Tokens[k].End) }
-	d.scan(st, v.Tokens, false, st.boundaries(v.Orig, len(v.Tokens), orig), func(first, last int) {
+	d.scan(st, v.Tokens, false, st.viewBounds(in, v, false, len(v.Tokens), orig), func(first, last int) {
 		a, _ := orig(first)
 		_, b := orig(last)
 		emit(Match{Field: field, Start: a, End: b})
@@ -469,6 +469,26 @@ func camelBreak(p, c byte) bool {
 
 // bounds says which tokens start and end a sentence.
 type bounds struct{ start, end []bool }
+
+// viewBounds returns the boundaries of the tokens of view v (its
+// deobfuscated view's with deob), n of them, worked out once per post and
+// shared by the sequence rules, which all ask (without in, the state's
+// own, as boundaries).
+func (st *seqState) viewBounds(in *Input, v *textnorm.View, deob bool, n int, orig func(k int) (int, int)) bounds {
+	if in == nil {
+		return st.boundaries(v.Orig, n, orig)
+	}
+	return *in.Memo(viewBoundsKey{v, deob}, func() any {
+		b := boundariesIn(bounds{}, v.Orig, n, orig)
+		return &b
+	}).(*bounds)
+}
+
+// viewBoundsKey is the Input.Memo key of a view's boundaries.
+type viewBoundsKey struct {
+	v    *textnorm.View
+	deob bool
+}
 
 // boundaries finds sentence starts and ends from the original text between
 // tokens: the text's ends, . ! ? ; : … a line break, or a symbol such as an
