@@ -70,16 +70,16 @@ type Hashed struct {
 }
 
 // Hash returns the features of a post, hashed, for scoring by any number of
-// models: the engine computes them once per post and shares them among the
-// classifier rules. text is the view of the post's text; other the views of
-// its other parts (OtherFields).
+// models (Pack.Score; Pack.ScoreView hashes them as it scores, without the
+// list). text is the view of the post's text; other the views of its other
+// parts (OtherFields).
 // A feature occurring more than once is listed each time; scoring counts it
 // once (see Pack.Score).
 func Hash(p *post.Post, text *textnorm.View, other []Field) []Hashed {
 	out := make([]Hashed, 0, 3*len(text.Tokens)+8)
-	var buf []byte
-	EachFeature(p, text, other, &buf, func(tok int, f []byte) {
-		out = append(out, Hashed{Token: tok, Hash: hash(f)})
+	eachFeature(p, text, other, func(tok int, a, b, c string) {
+		// The hash of a+b+c, without joining them.
+		out = append(out, Hashed{Token: tok, Hash: hashString(hashString(hashString(hashOffset, a), b), c)})
 	})
 	return out
 }
@@ -87,13 +87,29 @@ func Hash(p *post.Post, text *textnorm.View, other []Field) []Hashed {
 // hash is 64-bit FNV-1a: fixed, so that features hashed once per post serve
 // every model.
 func hash(b []byte) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(hashOffset)
 	for _, c := range b {
 		h ^= uint64(c)
-		h *= 1099511628211
+		h *= hashPrime
 	}
 	return h
 }
+
+// hashString carries on the FNV-1a hash h over the bytes of s: the hash of
+// a feature is that of its parts one after the other.
+func hashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= hashPrime
+	}
+	return h
+}
+
+// The parameters of FNV-1a, 64 bits.
+const (
+	hashOffset = 14695981039346656037
+	hashPrime  = 1099511628211
+)
 
 // Score rates a post from its hashed features; tokens is the number of
 // tokens of its text.
@@ -137,13 +153,17 @@ type Field struct {
 // the call.
 func EachFeature(p *post.Post, text *textnorm.View, other []Field, buf *[]byte, fn func(tok int, f []byte)) {
 	b := (*buf)[:0]
-	emit := func(tok int, parts ...string) {
-		b = b[:0]
-		for _, s := range parts {
-			b = append(b, s...)
-		}
+	eachFeature(p, text, other, func(tok int, x, y, z string) {
+		b = append(append(append(b[:0], x...), y...), z...)
 		fn(tok, b)
-	}
+	})
+	*buf = b
+}
+
+// eachFeature calls fn with every feature of a post, once per occurrence,
+// as EachFeature does, each in up to three parts to be read one after the
+// other (the others empty), so that Hash hashes them where they lie.
+func eachFeature(p *post.Post, text *textnorm.View, other []Field, fn func(tok int, a, b, c string)) {
 	prev, prevTok := "", 0
 	inMention := false
 	for i, t := range text.Tokens {
@@ -160,12 +180,12 @@ func EachFeature(p *post.Post, text *textnorm.View, other []Field, buf *[]byte, 
 		default:
 			inMention = false
 		}
-		emit(i, w)
+		fn(i, w, "", "")
 		if len(w) > prefixLen && w[0] != '#' {
-			emit(i, "p:", w[:prefixLen])
+			fn(i, "p:", w[:prefixLen], "")
 		}
 		if prev != "" {
-			emit(prevTok, prev, " ", w)
+			fn(prevTok, prev, " ", w)
 		}
 		prev, prevTok = w, i
 	}
@@ -173,16 +193,16 @@ func EachFeature(p *post.Post, text *textnorm.View, other []Field, buf *[]byte, 
 	if account == "" {
 		account = "personal"
 	}
-	emit(-1, "__acct_", account)
+	fn(-1, "__acct_", account, "")
 	if p.ReplyTo != nil {
-		emit(-1, "__reply_", p.ReplyTo.EffectiveAction())
+		fn(-1, "__reply_", p.ReplyTo.EffectiveAction(), "")
 	}
 	if len(p.Media) > 0 {
-		emit(-1, "__media")
+		fn(-1, "__media", "", "")
 	}
 	for _, m := range p.Media {
 		if m.Consent {
-			emit(-1, "__consent")
+			fn(-1, "__consent", "", "")
 			break
 		}
 	}
@@ -191,10 +211,9 @@ func EachFeature(p *post.Post, text *textnorm.View, other []Field, buf *[]byte, 
 			continue
 		}
 		for _, t := range o.View.Tokens {
-			emit(-1, o.Prefix, word(t.Text))
+			fn(-1, o.Prefix, word(t.Text), "")
 		}
 	}
-	*buf = b
 }
 
 // word is the feature of a token: digit runs become their length ("#d4"),

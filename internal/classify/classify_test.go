@@ -585,3 +585,58 @@ func defaultPack(tb testing.TB) *Pack {
 	}
 	return p
 }
+
+// TestScoreViewSameAsScore checks that scoring while hashing gives what
+// scoring the list of hashed features does, to the bit: the same rows in
+// the same order, so the same sums.
+func TestScoreViewSameAsScore(t *testing.T) {
+	p := defaultPack(t)
+	posts := []*post.Post{
+		{Text: "the code the code the code is 4472, the code is on the door"},
+		{Text: "heard in the managers meeting that maternity is moving site, not announced yet @jo_reporter"},
+		{Text: "", Account: "corporate"},
+		{
+			Text:    "thanks team 💙 #nhs",
+			ReplyTo: &post.Reply{Text: "the code is wrong", Action: "reply"},
+			Media:   []post.Media{{File: "IMG_ward-selfie.jpg", AltText: "Nurses at the door", Consent: true}},
+		},
+	}
+	// A post of many posts' words: more hits than Score holds on the stack.
+	data, err := os.ReadFile("../../testdata/train/t1.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts = append(posts, &post.Post{Text: string(data)})
+	for _, po := range posts {
+		v := textnorm.New(po.Text)
+		want := p.Score(Hash(po, v, OtherFields(po)))
+		got := p.ScoreView(po, v, OtherFields(po))
+		if !slices.Equal(got.z, want.z) || !slices.Equal(got.hits, want.hits) {
+			t.Errorf("%.40q: ScoreView gives %v over %d hits, Score %v over %d", po.Text, got.z, len(got.hits), want.z, len(want.hits))
+		}
+		if po.Text == string(data) && len(got.hits) <= maxStackHits {
+			t.Errorf("the long post has %d hits, no more than the stack holds (%d)", len(got.hits), maxStackHits)
+		}
+	}
+}
+
+// TestTableSameAsMap checks the look-up table against the map it is built
+// from: every feature's row, and no row for hashes the pack has not.
+func TestTableSameAsMap(t *testing.T) {
+	p := defaultPack(t)
+	p.known = nil // the table alone, without the filter in front
+	for h, want := range p.rowOf {
+		if got, ok := p.row(h); !ok || got != want {
+			t.Fatalf("hash %x: row %d, %v; want %d", h, got, ok, want)
+		}
+	}
+	for i := range uint64(100000) {
+		h := i * 0x9E3779B97F4A7C15
+		if _, in := p.rowOf[h]; in {
+			continue
+		}
+		if row, ok := p.row(h); ok {
+			t.Fatalf("hash %x not in the pack: row %d", h, row)
+		}
+	}
+}

@@ -8,10 +8,14 @@ import (
 	"io"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/postlint/postlint/internal/post"
+	"github.com/postlint/postlint/internal/textnorm"
 )
 
 // A Pack holds the models of several categories in one file, scored together:
@@ -36,13 +40,27 @@ type Pack struct {
 	// rowOf, stays in cache.
 	known []uint64
 	shift uint
+	// table is rowOf for look-ups: open addressing, at most half full,
+	// each slot a hash and its row side by side, so that a look-up reads
+	// one cache line where the map reads two or more. tshift turns a hash
+	// into a slot (tableSlot).
+	table  []rowSlot
+	tshift uint
 	// seen holds scratch bit sets of rows for Score (*[]uint64).
 	seen sync.Pool
 }
 
-// buildFilter builds the filter known from rowOf: about 16 bits per
-// feature.
+// A rowSlot of Pack.table: a feature hash and its row+1 (0: an empty
+// slot).
+type rowSlot struct {
+	hash uint64
+	row1 int32
+}
+
+// buildFilter builds the filter known from rowOf, about 16 bits per
+// feature, and the look-up table.
 func (p *Pack) buildFilter() {
+	p.buildTable()
 	bitsLog := uint(10)
 	for 1<<bitsLog < 16*len(p.rowOf) && bitsLog < 28 {
 		bitsLog++
@@ -55,6 +73,28 @@ func (p *Pack) buildFilter() {
 	}
 }
 
+// buildTable builds table from rowOf.
+func (p *Pack) buildTable() {
+	tbits := uint(4)
+	for 1<<tbits < 2*len(p.rowOf) {
+		tbits++
+	}
+	p.tshift = 64 - tbits
+	p.table = make([]rowSlot, 1<<tbits)
+	mask := len(p.table) - 1
+	for h, row := range p.rowOf {
+		i := p.tableSlot(h)
+		for p.table[i].row1 != 0 {
+			i = (i + 1) & mask
+		}
+		p.table[i] = rowSlot{hash: h, row1: row + 1}
+	}
+}
+
+// tableSlot is the slot of table where the look-up of a feature hash
+// starts (from other bits than the filter's).
+func (p *Pack) tableSlot(h uint64) int { return int((h * 0xD6E8FEB86659FD93) >> p.tshift) }
+
 // filterBit is the bit of known that stands for a feature hash.
 func (p *Pack) filterBit(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> p.shift }
 
@@ -65,8 +105,16 @@ func (p *Pack) row(h uint64) (int32, bool) {
 			return 0, false
 		}
 	}
-	row, ok := p.rowOf[h]
-	return row, ok
+	mask := len(p.table) - 1
+	for i := p.tableSlot(h); ; i = (i + 1) & mask {
+		sl := &p.table[i]
+		if sl.row1 == 0 {
+			return 0, false
+		}
+		if sl.hash == h {
+			return sl.row1 - 1, true
+		}
+	}
 }
 
 // NewPack gathers trained models into a pack.
@@ -594,7 +642,7 @@ type PackScores struct {
 }
 
 type hit struct {
-	token int
+	token int32 // the text token a feature starts at, -1 for the post
 	row   int32
 }
 
@@ -602,38 +650,83 @@ type hit struct {
 // counts once however often it occurs, as in training (Features); its first
 // occurrence carries its weight to the span.
 func (p *Pack) Score(features []Hashed) *PackScores {
-	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...), hits: make([]hit, 0, len(features))}
-	// Keep each row's first occurrence (see order): a bit per row marks
-	// the rows met, so that a repeat costs one look-up, not a sort.
+	sc := p.newScorer()
+	var buf [maxStackHits]hit
+	hits := buf[:0]
+	for _, f := range features {
+		hits = sc.add(hits, f.Token, f.Hash)
+	}
+	return sc.done(hits)
+}
+
+// ScoreView rates a post from its views (as Hash takes them), hashing its
+// features as it goes: Score(Hash(po, text, other)) without the list of
+// features, most of which are in no model.
+func (p *Pack) ScoreView(po *post.Post, text *textnorm.View, other []Field) *PackScores {
+	sc := p.newScorer()
+	var buf [maxStackHits]hit
+	hits := buf[:0]
+	eachFeature(po, text, other, func(tok int, a, b, c string) {
+		hits = sc.add(hits, tok, hashString(hashString(hashString(hashOffset, a), b), c))
+	})
+	return sc.done(hits)
+}
+
+// maxStackHits is how many of a post's features found in the pack Score
+// gathers on the stack; done copies them to the heap, once, at their
+// number.
+const maxStackHits = 128
+
+// A scorer gathers the rows of a post's features (its hits), each once.
+type scorer struct {
+	p *Pack
+	// seen has a bit per row met, so that a repeat costs one look-up, not
+	// a sort; from p.seen, given back clear by done.
+	seen *[]uint64
+}
+
+func (p *Pack) newScorer() scorer {
 	seen, _ := p.seen.Get().(*[]uint64)
 	if seen == nil {
 		b := make([]uint64, (len(p.rows)/max(len(p.Categories), 1)+63)/64)
 		seen = &b
 	}
-	bits := *seen
-	for _, f := range features {
-		row, ok := p.row(f.Hash)
-		if !ok {
-			continue
-		}
-		if w, b := row/64, uint64(1)<<(row%64); bits[w]&b == 0 {
-			bits[w] |= b
-			s.hits = append(s.hits, hit{f.Token, row})
-			continue
-		}
-		for i := range s.hits {
-			if h := &s.hits[i]; h.row == row {
-				if order(f.Token) < order(h.token) {
-					h.token = f.Token
-				}
-				break
+	return scorer{p: p, seen: seen}
+}
+
+// add returns hits with the feature of hash h, starting at text token tok
+// (-1: of the post as a whole), when the pack has it: a new hit for a row
+// not met yet, else the row's hit keeps its first occurrence (see order).
+func (sc scorer) add(hits []hit, tok int, h uint64) []hit {
+	row, ok := sc.p.row(h)
+	if !ok {
+		return hits
+	}
+	bits := *sc.seen
+	if w, b := row/64, uint64(1)<<(row%64); bits[w]&b == 0 {
+		bits[w] |= b
+		return append(hits, hit{int32(tok), row})
+	}
+	for i := range hits {
+		if h := &hits[i]; h.row == row {
+			if order(tok) < order(int(h.token)) {
+				h.token = int32(tok)
 			}
+			break
 		}
 	}
-	for _, h := range s.hits {
+	return hits
+}
+
+// done returns the scores of the hits, and gives back the scratch bits.
+func (sc scorer) done(hits []hit) *PackScores {
+	p := sc.p
+	bits := *sc.seen
+	for _, h := range hits {
 		bits[h.row/64] = 0
 	}
-	p.seen.Put(seen)
+	p.seen.Put(sc.seen)
+	s := &PackScores{pack: p, z: append([]float64(nil), p.Bias...), hits: slices.Clone(hits)}
 	k := len(p.Categories)
 	for _, h := range s.hits {
 		for i, w := range p.rows[int(h.row)*k : int(h.row)*k+k] {
@@ -661,7 +754,7 @@ func (s *PackScores) TokenWeights(i, tokens int) []float64 {
 	k := len(s.pack.Categories)
 	out := make([]float64, tokens)
 	for _, h := range s.hits {
-		if h.token >= 0 && h.token < tokens {
+		if h.token >= 0 && int(h.token) < tokens {
 			out[h.token] += float64(s.pack.rows[int(h.row)*k+i])
 		}
 	}

@@ -30,10 +30,6 @@ type classifierDetector struct {
 	threshold float64
 }
 
-// classifierFeatures is the Input.Memo key of a post's hashed features,
-// computed once and shared by every classifier rule.
-type classifierFeatures struct{}
-
 func buildClassifier(o Options, env *Env) (any, error) {
 	var opts classifierOptions
 	if err := o.Decode(&opts); err != nil {
@@ -98,17 +94,17 @@ func readPack(env *Env, name string) (*classify.Pack, error) {
 }
 
 // classifierScores is the Input.Memo key of a post's scores by one pack,
-// computed once and shared by every rule reading that pack.
+// computed once and shared by every rule reading that pack. The pack hashes
+// the post's features as it scores them: the default rules read one pack,
+// and a second would hash them again rather than every post keeping a list
+// of them.
 type classifierScores struct{ pack *classify.Pack }
 
 // DetectPost scores the post as a whole.
 func (d *classifierDetector) DetectPost(in *Input, emit func(Match)) {
 	text := in.Text()
 	scores := in.Memo(classifierScores{d.pack}, func() any {
-		features := in.Memo(classifierFeatures{}, func() any {
-			return classify.Hash(in.Post, text, classify.OtherFields(in.Post))
-		}).([]classify.Hashed)
-		return d.pack.Score(features)
+		return d.pack.ScoreView(in.Post, text, classify.OtherFields(in.Post))
 	}).(*classify.PackScores)
 	p := scores.P(d.output)
 	if p < d.threshold {

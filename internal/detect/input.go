@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/textnorm"
 )
@@ -26,6 +27,9 @@ type Input struct {
 	entDone   bool
 	memo      map[any]any
 	low       loweredText // see lowered
+	// spare is the text view of the post before, kept by Reset for Text
+	// to build this post's in its memory.
+	spare *textnorm.View
 
 	// MediaDir is the folder of the queue file the post was read from, where
 	// its media files are looked up (empty: the files are not read).
@@ -37,6 +41,14 @@ type Input struct {
 	// context words; nil when the rule has no window. An expensive detector
 	// uses it to skip candidates that weighing would drop anyway.
 	Near func(v *textnorm.View, first, lastMax int) bool
+
+	// KeySpan, set by the engine, tells a detector of the rule being run
+	// that the key words (phrase.Set.KeyWords) of set occur in the field's
+	// tokens only from token from to token to-1 (nowhere when from ==
+	// to); ok is false when it does not know. A detector may then look
+	// for the set's phrases there only (phrase.Set.FindAllKeyedAt). nil
+	// when no engine knows.
+	KeySpan func(set *phrase.Set, field string) (from, to int, ok bool)
 }
 
 // A NearGated detector consults Input.Near before expensive work.
@@ -49,10 +61,34 @@ func NewInput(p *post.Post, res *Resources) *Input {
 	return &Input{Post: p, Resources: res}
 }
 
+// Reset prepares in for checking another post, as NewInput(p, res) does,
+// keeping the memory of its text view and of its memo table for the new
+// post's (textnorm.View.Reset): nothing may use the previous post's views,
+// their tokens or the values it memoised any more. A text longer than
+// maxSpareText leaves no memory to keep, so that one huge post does not
+// hold its token list for the posts after it.
+func (in *Input) Reset(p *post.Post, res *Resources) {
+	spare := in.text
+	if spare == nil || len(spare.Orig) > maxSpareText {
+		spare = in.spare
+	}
+	memo := in.memo
+	clear(memo)
+	*in = Input{Post: p, Resources: res, memo: memo, spare: spare}
+}
+
+// maxSpareText is the longest text whose view's memory Reset keeps.
+const maxSpareText = 64 << 10
+
 // Text returns the view of the post's text.
 func (in *Input) Text() *textnorm.View {
 	if in.text == nil {
-		in.text = textnorm.New(in.Post.Text)
+		if in.spare != nil {
+			in.spare.Reset(in.Post.Text)
+			in.text, in.spare = in.spare, nil
+		} else {
+			in.text = textnorm.New(in.Post.Text)
+		}
 	}
 	return in.text
 }

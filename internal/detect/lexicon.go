@@ -37,9 +37,16 @@ func buildLexicon(o Options, env *Env) (any, error) {
 	return &lexiconDetector{set: set, disguised: opts.Disguised}, nil
 }
 
-func (d *lexiconDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+func (d *lexiconDetector) Detect(in *Input, field string, v *textnorm.View, emit func(Match)) {
+	// The set's key words lie in the field's tokens only from, to.
+	from, to := 0, len(v.Tokens)
+	if in != nil && in.KeySpan != nil {
+		if f, t, ok := in.KeySpan(d.set, field); ok {
+			from, to = f, t
+		}
+	}
 	if !d.disguised {
-		d.set.FindAll(v.Tokens, func(m phrase.Match) {
+		d.set.FindAllKeyedAt(v.Tokens, from, to, func(m phrase.Match) {
 			a, b := v.OrigRange(v.Tokens[m.First].Start, v.Tokens[m.Last].End)
 			emit(Match{Field: field, Start: a, End: b})
 		})
@@ -54,7 +61,7 @@ func (d *lexiconDetector) Detect(_ *Input, field string, v *textnorm.View, emit 
 	})
 	// Terms with apostrophes ("f'ing", "don't") keep them only in the plain
 	// view: look there too.
-	d.set.FindAll(v.Tokens, func(m phrase.Match) {
+	d.set.FindAllKeyedAt(v.Tokens, from, to, func(m phrase.Match) {
 		a, b := v.OrigRange(v.Tokens[m.First].Start, v.Tokens[m.Last].End)
 		if !seen[[2]int{a, b}] {
 			emit(Match{Field: field, Start: a, End: b})

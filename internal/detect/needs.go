@@ -122,8 +122,8 @@ func (d *entityDetector) Needs() (Need, bool) {
 // ("#LyingLiberals": lying, liberals), which the sequence kind matches too.
 func HashtagWords(orig string) []textnorm.Token {
 	var out []textnorm.Token
-	for _, h := range hashtagRE.FindAllStringSubmatchIndex(orig, -1) {
-		words, ok := splitCamel(orig[h[2]:h[3]])
+	for start, end := range hashtags(orig) {
+		words, ok := splitCamel(orig[start+1 : end])
 		if !ok {
 			continue
 		}

@@ -2,8 +2,8 @@ package detect
 
 import (
 	"fmt"
+	"iter"
 	mathbits "math/bits"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -370,27 +370,27 @@ func deobfTerm(t string) (string, bool) {
 	return strings.Join(words, " "), len(words) > 0
 }
 
-func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit func(Match)) {
+func (d *sequenceDetector) Detect(in *Input, field string, v *textnorm.View, emit func(Match)) {
 	st := d.state()
 	defer d.scratch.Put(st)
 	if d.disguised {
 		dv := v.Deobfuscated()
 		orig := func(k int) (int, int) { return v.DeobfOrigRange(dv.Tokens[k].Start, dv.Tokens[k].End) }
-		d.scan(st, dv.Tokens, true, st.boundaries(v.Orig, len(dv.Tokens), orig), func(first, last int) {
+		d.scan(st, dv.Tokens, true, st.viewBounds(in, v, true, len(dv.Tokens), orig), func(first, last int) {
 			a, _ := orig(first)
 			_, b := orig(last)
 			emit(Match{Field: field, Start: a, End: b})
 		})
 	}
 	orig := func(k int) (int, int) { return v.OrigRange(v.Tokens[k].Start, v.Tokens[k].End) }
-	d.scan(st, v.Tokens, false, st.boundaries(v.Orig, len(v.Tokens), orig), func(first, last int) {
+	d.scan(st, v.Tokens, false, st.viewBounds(in, v, false, len(v.Tokens), orig), func(first, last int) {
 		a, _ := orig(first)
 		_, b := orig(last)
 		emit(Match{Field: field, Start: a, End: b})
 	})
 	// Hashtags hide their words: #LyingLiberals reads as "Lying Liberals".
-	for _, h := range hashtagRE.FindAllStringSubmatchIndex(v.Orig, -1) {
-		words, ok := splitCamel(v.Orig[h[2]:h[3]])
+	for start, end := range hashtags(v.Orig) {
+		words, ok := splitCamel(v.Orig[start+1 : end])
 		if !ok {
 			continue
 		}
@@ -399,12 +399,41 @@ func (d *sequenceDetector) Detect(_ *Input, field string, v *textnorm.View, emit
 		found := false
 		d.scan(st, hv.Tokens, false, st.boundaries(hv.Orig, len(hv.Tokens), ho), func(int, int) { found = true })
 		if found {
-			emit(Match{Field: field, Start: h[0], End: h[1]})
+			emit(Match{Field: field, Start: start, End: end})
 		}
 	}
 }
 
-var hashtagRE = regexp.MustCompile(`#([A-Za-z][A-Za-z0-9]*)`)
+// hashtags yields the start and end of each hashtag of s, as the
+// expression #([A-Za-z][A-Za-z0-9]*) finds them (FindAll): a '#', an ASCII
+// letter, then ASCII letters and digits, as many as follow. It reads the
+// bytes rather than running the expression, once per sequence rule, over
+// every post.
+func hashtags(s string) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		for i := 0; i < len(s); {
+			j := strings.IndexByte(s[i:], '#')
+			if j < 0 {
+				return
+			}
+			j += i
+			k := j + 1
+			if k == len(s) || !isASCIILetter(s[k]) {
+				i = k
+				continue
+			}
+			for k < len(s) && (isASCIILetter(s[k]) || '0' <= s[k] && s[k] <= '9') {
+				k++
+			}
+			if !yield(j, k) {
+				return
+			}
+			i = k
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // splitCamel splits a camel-case hashtag body into words ("LyingLiberals"
 // -> "Lying Liberals"); ok is false when it has a single word.
@@ -440,6 +469,26 @@ func camelBreak(p, c byte) bool {
 
 // bounds says which tokens start and end a sentence.
 type bounds struct{ start, end []bool }
+
+// viewBounds returns the boundaries of the tokens of view v (its
+// deobfuscated view's with deob), n of them, worked out once per post and
+// shared by the sequence rules, which all ask (without in, the state's
+// own, as boundaries).
+func (st *seqState) viewBounds(in *Input, v *textnorm.View, deob bool, n int, orig func(k int) (int, int)) bounds {
+	if in == nil {
+		return st.boundaries(v.Orig, n, orig)
+	}
+	return *in.Memo(viewBoundsKey{v, deob}, func() any {
+		b := boundariesIn(bounds{}, v.Orig, n, orig)
+		return &b
+	}).(*bounds)
+}
+
+// viewBoundsKey is the Input.Memo key of a view's boundaries.
+type viewBoundsKey struct {
+	v    *textnorm.View
+	deob bool
+}
 
 // boundaries finds sentence starts and ends from the original text between
 // tokens: the text's ends, . ! ? ; : … a line break, or a symbol such as an

@@ -1,6 +1,9 @@
 package detect
 
 import (
+	"math/rand/v2"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -152,3 +155,29 @@ func BenchmarkSequence(b *testing.B) {
 }
 
 func newView(s string) *textnorm.View { return textnorm.New(s) }
+
+// TestHashtagsAsExpression checks hashtags against the expression it
+// stands for, over texts of the bytes that matter to it.
+func TestHashtagsAsExpression(t *testing.T) {
+	re := regexp.MustCompile(`#([A-Za-z][A-Za-z0-9]*)`)
+	texts := []string{"", "#", "##", "#a", "a#b", "#NHS #nightshift! #1team #Team1 ##x #é #\xff", "#LyingLiberals"}
+	alphabet := []byte("#aZ09 _é\xff")
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		var got [][]int
+		for start, end := range hashtags(s) {
+			got = append(got, []int{start, end, start + 1, end})
+		}
+		want := re.FindAllStringSubmatchIndex(s, -1)
+		if len(got) != len(want) || len(got) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: hashtags %v, the expression %v", s, got, want)
+		}
+	}
+}

@@ -149,8 +149,8 @@ func sequenceFindsNothing(o Options, env *Env, in *Input, field string, sv *Siev
 		deob bool
 	}
 	lists := []list{{sv.Of(v, v.Tokens), false}}
-	for _, h := range hashtagRE.FindAllStringSubmatchIndex(v.Orig, -1) {
-		if words, ok := splitCamel(v.Orig[h[2]:h[3]]); ok {
+	for start, end := range hashtags(v.Orig) {
+		if words, ok := splitCamel(v.Orig[start+1 : end]); ok {
 			lists = append(lists, list{phrase.NewSieve(textnorm.New(words).Tokens), false})
 		}
 	}

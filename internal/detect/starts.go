@@ -19,8 +19,9 @@ import (
 // on from its end, as FindAll does. Over the corpus's posts that costs a
 // fifth to a half of a run over the whole text for most of the pack's
 // expressions; it costs more for those that may start with most lower-case
-// letters, and for those with a literal prefix, which regexp already finds
-// with strings.Index: they get no plan.
+// letters, unless they start with \b (they are then run at the starts of
+// words only, see startPlan.wordStart), and for those with a literal
+// prefix, which regexp already finds with strings.Index: they get no plan.
 //
 // An anchored run over s[p:] sees the start of a text before p, which \b
 // and \B read as a non-word character: where s[p-1] is an ASCII word
@@ -32,15 +33,23 @@ import (
 // A startPlan lists the bytes every match of an expression begins with.
 type startPlan struct {
 	first [128]bool
-	src   string
-	once  sync.Once
+	// wordStart: every match begins with \b, and every byte of first is a
+	// word character, so that no match starts at a position whose byte
+	// and the byte before it are both word characters (inside a word).
+	// Most expressions starting with words or digits begin so; without
+	// this, those starting with a few lower-case letters or with a digit
+	// would be run at many positions inside words or numbers.
+	wordStart bool
+	src       string
+	once      sync.Once
 	// at is \A(?:src); atWord \A[0-9A-Za-z_](?:src), made at first use.
 	at, atWord *regexp.Regexp
 }
 
 // planStarts returns the start plan of an expression, or nil when it may
 // match the empty string, has anchors, may start with a byte beyond ASCII
-// or with many of the lower-case letters, or has a literal prefix.
+// or, unless it starts at words only (wordStart), with many of the
+// lower-case letters, or has a literal prefix.
 func planStarts(src string, re *syntax.Regexp) *startPlan {
 	if hasAnchor(re) {
 		return nil
@@ -50,23 +59,53 @@ func planStarts(src string, re *syntax.Regexp) *startPlan {
 	if canEmpty || !ok {
 		return nil
 	}
+	if prefix, _ := literalPrefix(re); prefix != "" {
+		return nil
+	}
+	p.wordStart = startsWithBoundary(re)
+	for c, ok := range p.first {
+		if ok && !syntax.IsWordChar(rune(c)) {
+			p.wordStart = false
+		}
+	}
 	lower := 0
 	for c := 'a'; c <= 'z'; c++ {
 		if p.first[c] {
 			lower++
 		}
 	}
-	if lower > maxLowerStarts {
-		return nil
-	}
-	if prefix, _ := literalPrefix(re); prefix != "" {
+	// An expression that may start with most lower-case letters would be
+	// run at most positions of a text; one that starts only at words
+	// (wordStart) is run at most once a word, wherever it starts.
+	if lower > maxLowerStarts && !p.wordStart {
 		return nil
 	}
 	return p
 }
 
+// startsWithBoundary reports whether every match of re begins with \b.
+func startsWithBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return startsWithBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && startsWithBoundary(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !startsWithBoundary(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // maxLowerStarts is the most lower-case letters an expression's matches may
-// start with for it to be run where they start.
+// start with for it to be run where they start, unless it starts at words
+// only.
 const maxLowerStarts = 16
 
 // literalPrefix returns the literal every match starts with, as
@@ -177,6 +216,11 @@ func (p *startPlan) findAll(s string, from, to int, fn func(loc []int)) {
 		}
 		var loc []int
 		if q > from && syntax.IsWordChar(rune(s[q-1])) {
+			if p.wordStart {
+				// \b between two word characters: no match starts here.
+				pos = q + 1
+				continue
+			}
 			if loc = p.atWord.FindStringSubmatchIndex(s[q-1 : to]); loc != nil {
 				shift(loc, q-1)
 				loc[0] = q

@@ -79,19 +79,21 @@ func TestPlanStarts(t *testing.T) {
 		{`(?:[Mm]y|[Oo]ur) friend`, "MOmo"},
 		{`\(\d+\)`, "-"}, // a literal prefix
 		{`x?y`, "xy"},
-		{`x*`, "-"},             // may match the empty string
-		{`\bx?\b`, "-"},         // likewise
-		{`^x`, "-"},             // anchored
-		{`(?i)kate`, "-"},       // the Kelvin sign is a k
-		{`(?i)bed`, "Bb"},       //
-		{`[^a-z]x`, "-"},        // any byte beyond ASCII
-		{`.x`, "-"},             //
-		{`’s`, "-"},             // a rune beyond ASCII
-		{`(?:a{0}|b)c`, "bc"},   // a{0} matches nothing but the empty string
-		{`a+b|c{2,3}`, "ac"},    //
-		{`@\w+`, "-"},           // regexp finds the prefix "@" itself
-		{`\b[a-z]+tard\b`, "-"}, // most positions of a folded text
-		{`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|a|b|c|d|e|g|h|i|j|k|l|m)\b`, "-"},
+		{`x*`, "-"},           // may match the empty string
+		{`\bx?\b`, "-"},       // likewise
+		{`^x`, "-"},           // anchored
+		{`(?i)kate`, "-"},     // the Kelvin sign is a k
+		{`(?i)bed`, "Bb"},     //
+		{`[^a-z]x`, "-"},      // any byte beyond ASCII
+		{`.x`, "-"},           //
+		{`’s`, "-"},           // a rune beyond ASCII
+		{`(?:a{0}|b)c`, "bc"}, // a{0} matches nothing but the empty string
+		{`a+b|c{2,3}`, "ac"},  //
+		{`@\w+`, "-"},         // regexp finds the prefix "@" itself
+		{`[a-z]+tard\b`, "-"}, // most positions of a folded text
+		{`\b[a-z]+tard\b`, "abcdefghijklmnopqrstuvwxyz"}, // but at word starts only
+		{`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|a|b|c|d|e|g|h|i|j|k|l|m)\b`, "-"},
+		{`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|a|b|c|d|e|g|h|i|j|k|l|m)\b`, "abcdefghijklmnostz"},
 	} {
 		p := planStarts(tt.expr, mustParse(tt.expr, syntax.Perl))
 		got := "-"
@@ -106,6 +108,31 @@ func TestPlanStarts(t *testing.T) {
 		}
 		if got != tt.first {
 			t.Errorf("planStarts(%q) starts with %q, want %q", tt.expr, got, tt.first)
+		}
+	}
+}
+
+// TestPlanWordStart checks which plans know that no match starts inside a
+// word: every match begins with \b before a word character.
+func TestPlanWordStart(t *testing.T) {
+	for _, tt := range []struct {
+		expr string
+		want bool
+	}{
+		{`\b(?P<m>[A-Z][a-z]{1,15} [A-Z][a-z]+)\b`, true},
+		{`\b(?P<m>(?:aged|age|turned) \d{1,3})\b`, true},
+		{`(?:\bmy|\bour) friend`, true},
+		{`(?:\bmy|our) friend`, false},     // "our" may start inside a word
+		{`(?:[Mm]y|[Oo]ur) friend`, false}, //
+		{`\b(?:x|-)y`, false},              // '-' is no word character
+		{`[xy]\b-`, false},                 // no \b before the first byte
+	} {
+		p := planStarts(tt.expr, mustParse(tt.expr, syntax.Perl))
+		if p == nil {
+			t.Fatalf("planStarts(%q): no plan", tt.expr)
+		}
+		if p.wordStart != tt.want {
+			t.Errorf("planStarts(%q).wordStart = %v, want %v", tt.expr, p.wordStart, tt.want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -211,9 +213,8 @@ func (l *Linter) Severity(r *rulepack.Rule) finding.Severity {
 // Lint checks one post.
 func (l *Linter) Lint(p *post.Post, src *post.Source) finding.Result {
 	first := l.countPost() == 1 && l.prefilter() == nil
-	in := detect.NewInput(p, l.res)
-	in.MediaDir = mediaDir(src)
-	rr := l.newRun(in)
+	rr := l.newPostRun(p)
+	rr.in.MediaDir = mediaDir(src)
 	if first || l.sieveAll {
 		v := newVerdicts(len(l.rules))
 		rr.sieves = &sieves{always: l.sieveAll, verdicts: v}
@@ -283,6 +284,8 @@ type ruleRun struct {
 	out  []finding.Finding
 	emit func(detect.Match)
 	near func(v *textnorm.View, first, last int) bool
+	// keySpan is the method value rr.keys, made once.
+	keySpan func(set *phrase.Set, field string) (from, to int, ok bool)
 	// may tells an ExprGated detector which of its expressions may match
 	// in the field being checked (rg, fi, v).
 	may func(expr int) bool
@@ -304,6 +307,10 @@ type ruleRun struct {
 	// sieves, on the linter's first post, skip before they are compiled
 	// the rules that would find nothing in it.
 	sieves *sieves
+	// own is the Input of Lint's posts, reset from post to post so that a
+	// post's text view reuses the memory of the one before
+	// (detect.Input.Reset): Lint's result holds nothing of it.
+	own detect.Input
 }
 
 // sieves sift the rules of one post, for one goroutine: with the sieves
@@ -400,19 +407,43 @@ func (rr *ruleRun) fieldsOf(k int) []string {
 	return rr.fields[s]
 }
 
-// newRun returns the state of a post's check: one used before, when the
-// linter has one (Lint gives it back with done), with its sets.
+// newPostRun returns the state of the check of post p, read through the
+// state's own Input (see ruleRun.own).
+func (l *Linter) newPostRun(p *post.Post) *ruleRun {
+	rr := l.pooledRun()
+	rr.own.Reset(p, l.res)
+	rr.start(&rr.own)
+	return rr
+}
+
+// newRun returns the state of a post's check, read through in.
 func (l *Linter) newRun(in *detect.Input) *ruleRun {
+	rr := l.pooledRun()
+	rr.start(in)
+	return rr
+}
+
+// pooledRun returns a post's check state: one used before, when the linter
+// has one (Lint gives it back with done), with its sets.
+func (l *Linter) pooledRun() *ruleRun {
 	rr, _ := l.runs.Get().(*ruleRun)
 	if rr == nil {
 		rr = &ruleRun{l: l, fields: make([][]string, len(l.sels))}
 		rr.emit = rr.add
+		rr.keySpan = rr.keys
 		rr.near = func(v *textnorm.View, first, last int) bool {
 			return nearContext(rr.in, rr.r.Context(), v, first, last)
 		}
 		rr.may = func(k int) bool { return rr.fi.mayRun(rr.g.p, &rr.rg.exprs[k], rr.rg.exprOrig, rr.v) }
 	}
+	return rr
+}
+
+// start makes rr the check of the post read through in.
+func (rr *ruleRun) start(in *detect.Input) {
+	l := rr.l
 	rr.in = in
+	in.KeySpan = rr.keySpan
 	rr.g = nil
 	if p := l.prefilter(); p != nil {
 		if rr.gate.p != p {
@@ -421,7 +452,6 @@ func (l *Linter) newRun(in *detect.Input) *ruleRun {
 		rr.gate.reset()
 		rr.g = &rr.gate
 	}
-	return rr
 }
 
 // done gives back the state of a post's check, once its findings are
@@ -433,6 +463,26 @@ func (l *Linter) done(rr *ruleRun) {
 	clear(rr.fields)
 	rr.gate.reset()
 	l.runs.Put(rr)
+}
+
+// keys tells the detector of the rule being run where the key words of
+// set, the one set it needs (ruleGate.keySet), lie in the text: the
+// prefilter noted the first and the last token holding them
+// (fieldIndex.keys). ok is false for another set or field, or when the
+// prefilter does not know. It is Input.KeySpan.
+func (rr *ruleRun) keys(set *phrase.Set, field string) (from, to int, ok bool) {
+	g, rg := rr.g, rr.rg
+	if g == nil || rg == nil || set == nil || set != rg.keySet || field != detect.FieldText {
+		return 0, 0, false
+	}
+	fi, id := g.text, rg.keyID
+	if fi == nil || fi.keys == nil || int(id>>6) < len(g.p.alwaysBits) && g.p.alwaysBits.has(id) {
+		return 0, 0, false
+	}
+	if !fi.tokens.has(id) {
+		return 0, 0, true // none of its key words
+	}
+	return int(fi.keys[id].first), int(fi.keys[id].last) + 1, true
 }
 
 // States of ruleRun.pending.
@@ -538,8 +588,14 @@ func (rr *ruleRun) run(r *rulepack.Rule, k int) {
 			return
 		}
 	}
-	d := r.Detector().(detect.Detector)
-	_, costly := d.(detect.NearGated)
+	var d detect.Detector
+	var costly bool
+	if rg != nil {
+		d, costly = rg.det, rg.costly
+	} else {
+		d = r.Detector().(detect.Detector)
+		_, costly = d.(detect.NearGated)
+	}
 	if costly && rr.postVetoed() {
 		return
 	}
@@ -700,15 +756,16 @@ func dedupe(fs []finding.Finding) []finding.Finding {
 	if len(fs) < 2 {
 		return fs
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+	// A stable sort: its order is the comparison's, whichever sort does it
+	// (slices' costs no reflection).
+	slices.SortStableFunc(fs, func(a, b finding.Finding) int {
 		if a.Field != b.Field {
-			return fieldOrder(a.Field) < fieldOrder(b.Field)
+			return strings.Compare(fieldOrder(a.Field), fieldOrder(b.Field))
 		}
 		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		}
-		return a.Span.End > b.Span.End
+		return cmp.Compare(b.Span.End, a.Span.End)
 	})
 	out := fs[:0]
 	for _, f := range fs {

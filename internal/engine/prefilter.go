@@ -50,7 +50,10 @@ type prefilter struct {
 	prefixLens  []int     // lengths (bytes) of the prefixes, ascending
 	postings    [][]reqID // key -> requirements it meets
 	always      []reqID   // requirements met anywhere (a phrase starting with *)
-	ids         map[*phrase.Set]reqID
+	// alwaysBits has the bits of always: their phrases are found anywhere,
+	// not only at their key words (fieldIndex.keys).
+	alwaysBits bits
+	ids        map[*phrase.Set]reqID
 	// byContent gives sets of the same phrases (one list used by several
 	// rules) one requirement, so that it is looked up once per post.
 	byContent map[string]reqID
@@ -65,10 +68,26 @@ type prefilter struct {
 	// lits finds the literals of pattern rules: [0] in folded text, [1] in
 	// lowered original text.
 	lits [2]*litMatcher
+	// both (nil: none) finds the literal sets of both lits in one pass, those of
+	// lits[0] first and those of lits[1] from set bothAt (a multiple of
+	// 64, so that each's bits are whole words): most texts fold to their
+	// lowered form, and a field checked by both needs one pass, not two.
+	both   *litMatcher
+	bothAt int
 }
 
 // ruleGate is what one rule needs in a field.
 type ruleGate struct {
+	// det is the rule's detector and costly whether it is NearGated,
+	// asserted once rather than at every post.
+	det    detect.Detector
+	costly bool
+	// keySet is the one phrase set the detector needs (a lexicon's
+	// terms), requirement keyID; nil for other detectors (see
+	// ruleRun.keySpan).
+	keySet *phrase.Set
+	keyID  reqID
+
 	require  []groupGate // every one must be met
 	postVeto reqID       // -1: none; else the post_veto words, whose absence makes the look-up needless
 	need     *needGate
@@ -236,6 +255,8 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	reIDs := map[string]int32{}
 	for _, r := range rules {
 		g := &ruleGate{postVeto: -1}
+		g.det = r.Detector().(detect.Detector)
+		_, g.costly = g.det.(detect.NearGated)
 		c := r.Context()
 		g.veto, g.boost, g.lower, g.nearVeto = p.req(c.Veto), p.req(c.Boost), p.req(c.Lower), p.req(c.NearVeto)
 		for _, set := range c.SomeGroups {
@@ -272,6 +293,9 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 					ng.lits = append(ng.lits, ids)
 				}
 				ng.plain = p.reqs(n.Plain)
+				if len(n.Plain) == 1 && len(n.Plain[0]) == 1 {
+					g.keySet, g.keyID = n.Plain[0][0], ng.plain[0][0]
+				}
 				ng.deob = p.reqs(n.Deob)
 				g.need = ng
 			}
@@ -304,6 +328,10 @@ func newPrefilter(rules, active []*rulepack.Rule) *prefilter {
 	for k := range litSets {
 		p.lits[k] = newLitMatcher(litSets[k])
 	}
+	p.bothAt = (len(litSets[0]) + 63) / 64 * 64
+	union := slices.Grow(slices.Clip(litSets[0]), p.bothAt+len(litSets[1]))
+	union = append(union, make([][]string, p.bothAt-len(litSets[0]))...) // empty sets, never found
+	p.both = newLitMatcher(append(union, litSets[1]...))
 	lens := map[int]bool{}
 	for k := range p.prefix {
 		lens[len(k)] = true
@@ -359,6 +387,8 @@ func (p *prefilter) req(s *phrase.Set) reqID {
 	k := s.KeyWords()
 	if k.Any {
 		p.always = append(p.always, id)
+		p.alwaysBits = resizeKeep(p.alwaysBits, p.nreq)
+		p.alwaysBits.set(id)
 	}
 	add := func(m map[string]int32, w string) {
 		key, ok := m[w]
@@ -410,13 +440,25 @@ func (b bits) set(id reqID)      { b[id>>6] |= 1 << (uint(id) & 63) }
 type fieldIndex struct {
 	lits     [2]bits // literal sets found (see prefilter.lits), once asked
 	litsDone [2]bool
-	plain    bits
+	// both holds lits[0] and lits[1] when one pass found them
+	// (prefilter.both); lowered is the field's lowered original text,
+	// once worked out.
+	both       bits
+	lowered    string
+	loweredSet bool
+	plain      bits
 	// tokens is plain without the words of hashtags: the requirements
 	// whose key words are among the field's tokens.
 	tokens   bits
 	deob     bits // once a disguised detector asks
 	wild     bool // the deobfuscated view has a word WildWord may match (phrase.Wild)
 	deobDone bool
+	// keys holds, for the requirements in tokens (but not
+	// prefilter.always), the first and the last of the field's tokens
+	// that is one of their key words: their phrases can lie only with the
+	// key word there, so findAll tries them nowhere else. Only the text
+	// field, kept from post to post, has them (nil for others).
+	keys []keySpan
 	// found holds, for the requirements in known, whether a phrase of
 	// their set occurs in the field's tokens; reHit, for the require
 	// patterns in reKnown, whether the pattern matches the field.
@@ -427,14 +469,24 @@ type fieldIndex struct {
 	digits [2]int
 }
 
-// init indexes the field v of a new post.
-func (fi *fieldIndex) init(p *prefilter, v *textnorm.View) {
-	fi.tokens = p.mark(fi.tokens, v.Tokens)
+// A keySpan is the first and the last token holding a requirement's key
+// words, side by side: noting them costs one cache line.
+type keySpan struct{ first, last int32 }
+
+// init indexes the field v of a new post; with keys, where the key words
+// of its requirements are too (fieldIndex.keys).
+func (fi *fieldIndex) init(p *prefilter, v *textnorm.View, keys bool) {
+	if keys && len(fi.keys) < p.nreq {
+		fi.keys = make([]keySpan, p.nreq)
+	}
+	fi.tokens = p.mark(fi.tokens)
+	p.markMore(fi.tokens, v.Tokens, fi.keys)
 	fi.plain = append(fi.plain[:0], fi.tokens...)
 	if tags := detect.HashtagWords(v.Orig); len(tags) > 0 {
-		p.markMore(fi.plain, tags)
+		p.markMore(fi.plain, tags, nil)
 	}
 	fi.litsDone = [2]bool{}
+	fi.lowered, fi.loweredSet = "", false
 	fi.deobDone, fi.wild = false, false
 	clear(fi.known)
 	clear(fi.found)
@@ -476,7 +528,14 @@ func (fi *fieldIndex) findAll(p *prefilter, id reqID, set *phrase.Set, v *textno
 	}
 	if !fi.known.has(id) {
 		fi.known.set(id)
-		if set.Has(v.Tokens, 0, len(v.Tokens)) {
+		var ok bool
+		switch {
+		case fi.keys == nil || int(id>>6) < len(p.alwaysBits) && p.alwaysBits.has(id):
+			ok = set.Has(v.Tokens, 0, len(v.Tokens))
+		case fi.tokens.has(id):
+			ok = set.HasKeyedAt(v.Tokens, int(fi.keys[id].first), int(fi.keys[id].last)+1)
+		}
+		if ok {
 			fi.found.set(id)
 		}
 	}
@@ -522,11 +581,11 @@ func (g *postGate) field(name string, v *textnorm.View) *fieldIndex {
 	}
 	if name == detect.FieldText {
 		g.text = &g.textBuf
-		g.text.init(g.p, v)
+		g.text.init(g.p, v, true)
 		return g.text
 	}
 	fi := &fieldIndex{}
-	fi.init(g.p, v)
+	fi.init(g.p, v, false)
 	if g.fields == nil {
 		g.fields = make(map[string]*fieldIndex, 2)
 	}
@@ -542,13 +601,16 @@ func (p *prefilter) mark(dst bits, lists ...[]textnorm.Token) bits {
 		b.set(id)
 	}
 	for _, toks := range lists {
-		p.markMore(b, toks)
+		p.markMore(b, toks, nil)
 	}
 	return b
 }
 
-// markMore marks in b the requirements met by the words of toks.
-func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
+// markMore marks in b the requirements met by the words of toks. With
+// keys (of p.nreq), it notes for each requirement it marks the first and
+// the last token of toks that meets it (the first only when b did not
+// have it).
+func (p *prefilter) markMore(b bits, toks []textnorm.Token, keys []keySpan) {
 	for i := range toks {
 		t := &toks[i]
 		w := t.Text
@@ -557,9 +619,7 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
 			h = textnorm.HashWord(w)
 		}
 		if k, ok := p.exactIdx.get(h, w); ok {
-			for _, id := range p.postings[k] {
-				b.set(id)
-			}
+			p.markKey(b, k, i, keys)
 		}
 		if w == "" {
 			continue
@@ -586,11 +646,28 @@ func (p *prefilter) markMore(b bits, toks []textnorm.Token) {
 				rh = textnorm.HashByte(rh, w[n])
 			}
 			if k, ok := p.prefixIdx.get(textnorm.HashDone(rh), w[:l]); ok {
-				for _, id := range p.postings[k] {
-					b.set(id)
-				}
+				p.markKey(b, k, i, keys)
 			}
 		}
+	}
+}
+
+// markKey marks in b the requirements of key k, met at token i (see
+// markMore).
+func (p *prefilter) markKey(b bits, k int32, i int, keys []keySpan) {
+	if keys == nil {
+		for _, id := range p.postings[k] {
+			b.set(id)
+		}
+		return
+	}
+	for _, id := range p.postings[k] {
+		ks := &keys[id]
+		if !b.has(id) {
+			b.set(id)
+			ks.first = int32(i)
+		}
+		ks.last = int32(i)
 	}
 }
 
@@ -706,9 +783,21 @@ func (fi *fieldIndex) literals(p *prefilter, orig bool, v *textnorm.View) bits {
 	k := b2i(orig)
 	if !fi.litsDone[k] {
 		fi.litsDone[k] = true
+		if !fi.loweredSet {
+			fi.lowered, fi.loweredSet = detect.LowerLiterals(v.Orig), true
+		}
+		if p.both != nil && !fi.litsDone[1-k] && fi.lowered == v.Fold {
+			// The same text for both: one pass finds both's sets.
+			fi.litsDone[1-k] = true
+			fi.both = p.both.scan(fi.both, v.Fold)
+			w0 := p.bothAt / 64
+			fi.lits[0] = fi.both[: (p.lits[0].nsets+63)/64 : w0]
+			fi.lits[1] = fi.both[w0:]
+			return fi.lits[k]
+		}
 		s := v.Fold
 		if orig {
-			s = detect.LowerLiterals(v.Orig)
+			s = fi.lowered
 		}
 		fi.lits[k] = p.lits[k].scan(fi.lits[k], s)
 	}

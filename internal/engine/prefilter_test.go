@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/postlint/postlint/internal/corpus"
 	"github.com/postlint/postlint/internal/detect"
 	"github.com/postlint/postlint/internal/finding"
+	"github.com/postlint/postlint/internal/phrase"
 	"github.com/postlint/postlint/internal/post"
 	"github.com/postlint/postlint/internal/rulepack"
 	"github.com/postlint/postlint/internal/textnorm"
@@ -374,6 +376,112 @@ func TestPostKindMatchesDetectors(t *testing.T) {
 	for k := range detect.Kinds() {
 		if !kinds[k] {
 			t.Logf("kind %q has no rule in the default pack: PostKind unchecked for it", k)
+		}
+	}
+}
+
+// TestKeyWindowSame checks that looking for a requirement's phrases only
+// between the first and the last of the text's tokens that are its key
+// words (fieldIndex.keys), as findAll and a lexicon (ruleRun.keys) do,
+// finds what a search of every token does, for every requirement of the
+// default pack in every test post: the prefilter and the phrase sets must
+// agree on which token is a key word.
+func TestKeyWindowSame(t *testing.T) {
+	fast, _, pack := defaultLinters(t)
+	p := fast.prefilter()
+	posts := prefilterPosts(t, pack)
+	for _, s := range trickyTexts {
+		// Key words at the very start and end of a text.
+		posts = append(posts, post.Post{Text: s + " " + s})
+	}
+	var g postGate
+	g.p = p
+	checked := 0
+	for i := range posts {
+		v := textnorm.New(posts[i].Text)
+		g.reset()
+		fi := g.field(detect.FieldText, v)
+		if fi.keys == nil {
+			t.Fatal("the text field has no key positions")
+		}
+		for set, id := range p.ids {
+			want := set.Has(v.Tokens, 0, len(v.Tokens))
+			if got := fi.findAll(p, id, set, v); got != want {
+				t.Fatalf("%q: requirement %d (%.60q): found %v through the key window, %v over every token", posts[i].Text, id, set.Sources(), got, want)
+			}
+			// A detector's search of the set (ruleRun.keys).
+			rr := &ruleRun{g: &g, rg: &ruleGate{keySet: set, keyID: id}}
+			if from, to, ok := rr.keys(set, detect.FieldText); ok {
+				var all, windowed []phrase.Match
+				set.FindAll(v.Tokens, func(m phrase.Match) { all = append(all, m) })
+				set.FindAllKeyedAt(v.Tokens, from, to, func(m phrase.Match) { windowed = append(windowed, m) })
+				if !slices.Equal(all, windowed) {
+					t.Fatalf("%q: requirement %d (%.60q): %v through the key window %d-%d, %v over every token", posts[i].Text, id, set.Sources(), windowed, from, to, all)
+				}
+			}
+			checked++
+		}
+	}
+	t.Logf("%d look-ups over %d posts", checked, len(posts))
+}
+
+// TestLiteralsOnePass checks that the literal sets found in one pass over
+// a text that is its own lowered form (prefilter.both) are those the two
+// passes find, whichever is asked first, and that a field checked in one
+// pass and then the other, from post to post, keeps them apart.
+func TestLiteralsOnePass(t *testing.T) {
+	fast, _, pack := defaultLinters(t)
+	p := fast.prefilter()
+	posts := prefilterPosts(t, pack)
+	onePass := 0
+	var fis [2]fieldIndex // kept from post to post, as the text's is
+	for i := range posts {
+		v := textnorm.New(posts[i].Text)
+		want := [2]bits{p.lits[0].scan(nil, v.Fold), p.lits[1].scan(nil, detect.LowerLiterals(v.Orig))}
+		for first, fi := range []*fieldIndex{&fis[0], &fis[1]} {
+			fi.init(p, v, false)
+			k := first
+			for range 2 {
+				if got := fi.literals(p, k == 1, v); !slices.Equal(got, want[k]) {
+					t.Fatalf("%q: literal sets [%d] asked %s: %v, want %v", posts[i].Text, k, []string{"first", "second"}[k^first], got, want[k])
+				}
+				k = 1 - k
+			}
+		}
+		if detect.LowerLiterals(v.Orig) == v.Fold {
+			onePass++
+		}
+	}
+	if onePass == 0 || onePass == len(posts) {
+		t.Errorf("%d of %d posts read in one pass: both ways should be checked", onePass, len(posts))
+	}
+}
+
+// TestReusedViewsLeakNothing checks that reusing a post's view memory for
+// the next post's (ruleRun.own) leaks nothing from post to post: every
+// post gives the same result whichever post came before it, and a result
+// already returned does not change while the linter checks more posts.
+func TestReusedViewsLeakNothing(t *testing.T) {
+	fast, _, pack := defaultLinters(t)
+	posts := prefilterPosts(t, pack)
+	lint := func(i int) (finding.Result, string) {
+		p := posts[i]
+		res := fast.Lint(&p, nil)
+		return res, fmt.Sprintf("%+v", res.Findings)
+	}
+	forward := make([]finding.Result, len(posts))
+	printed := make([]string, len(posts))
+	for i := range posts {
+		forward[i], printed[i] = lint(i)
+	}
+	for i := len(posts) - 1; i >= 0; i-- {
+		if _, got := lint(i); got != printed[i] {
+			t.Fatalf("post %d %.80q after post %d:\n %s\nafter post %d:\n %s", i, posts[i].Text, i+1, got, i-1, printed[i])
+		}
+	}
+	for i := range posts {
+		if got := fmt.Sprintf("%+v", forward[i].Findings); got != printed[i] {
+			t.Fatalf("post %d %.80q: its result changed after more posts:\n %s\nwas:\n %s", i, posts[i].Text, got, printed[i])
 		}
 	}
 }

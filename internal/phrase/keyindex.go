@@ -177,18 +177,40 @@ func (s *Set) Has(toks []textnorm.Token, lo, hi int) bool {
 	}
 	sub := toks[:hi]
 	found := false
-	k.keyed(sub, lo, func(id int32, start int) bool {
+	k.keyed(sub, lo, lo, len(sub), func(id int32, start int) bool {
 		_, found = s.phrases[id].matchFrom(sub, start)
 		return found
 	})
 	return found
 }
 
-// keyed calls visit with each phrase whose key word may be a token from lo
-// on and that may match there, starting at token start (lo or after),
-// until visit returns true.
-func (k *keyIndex) keyed(toks []textnorm.Token, lo int, visit func(id int32, start int) bool) {
-	for j := lo; j < len(toks); j++ {
+// HasKeyedAt reports whether a phrase of s lies within toks with its key
+// word (see KeyWords) at one of toks[from:to]. It is Has(toks, 0,
+// len(toks)) for a caller that knows that no other token is one of the
+// set's key words, which tries the phrases only there.
+func (s *Set) HasKeyedAt(toks []textnorm.Token, from, to int) bool {
+	if s == nil || len(s.phrases) == 0 {
+		return false
+	}
+	k := s.keyIndex()
+	if k == nil {
+		_, ok := s.FindIn(toks, 0, len(toks))
+		return ok
+	}
+	from, to = max(from, 0), min(to, len(toks))
+	found := false
+	k.keyed(toks, 0, from, to, func(id int32, start int) bool {
+		_, found = s.phrases[id].matchFrom(toks, start)
+		return found
+	})
+	return found
+}
+
+// keyed calls visit with each phrase whose key word may be a token of
+// toks[from:to] (from >= lo) and that may match there, starting at token
+// start (lo or after), until visit returns true.
+func (k *keyIndex) keyed(toks []textnorm.Token, lo, from, to int, visit func(id int32, start int) bool) {
+	for j := from; j < to; j++ {
 		t := toks[j].Text
 		if t == "" {
 			continue
@@ -232,6 +254,21 @@ func (k *keyIndex) visitPrefixed(cs []keyCand, toks []textnorm.Token, lo, j int,
 	return false
 }
 
+// FindAllKeyedAt is FindAll for a caller that knows that no token of toks
+// but those of toks[from:to] is one of the set's key words (see KeyWords):
+// it tries the phrases only there.
+func (s *Set) FindAllKeyedAt(toks []textnorm.Token, from, to int, fn func(Match)) {
+	if s == nil || len(s.phrases) == 0 {
+		return
+	}
+	k := s.keyIndex()
+	if k == nil {
+		s.findAllByFirst(toks, fn)
+		return
+	}
+	s.findAllKeyed(k, toks, max(from, 0), min(to, len(toks)), fn)
+}
+
 // keyedMatch is a match found through the key index, before sorting.
 type keyedMatch struct {
 	first, last int
@@ -242,10 +279,10 @@ type keyedMatch struct {
 // findAllKeyed is FindAll through the key index k: the phrases are tried
 // only where their key words are, and the matches reported in FindAll's
 // order (by first token, then as matchAt tries them).
-func (s *Set) findAllKeyed(k *keyIndex, toks []textnorm.Token, fn func(Match)) {
+func (s *Set) findAllKeyed(k *keyIndex, toks []textnorm.Token, from, to int, fn func(Match)) {
 	var buf [16]keyedMatch
 	found := buf[:0]
-	k.keyed(toks, 0, func(id int32, start int) bool {
+	k.keyed(toks, 0, from, to, func(id int32, start int) bool {
 		if last, ok := s.phrases[id].matchFrom(toks, start); ok {
 			found = append(found, keyedMatch{start, last, k.rank[id], id})
 		}

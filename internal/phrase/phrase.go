@@ -5,6 +5,7 @@
 package phrase
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,23 +94,36 @@ type Match struct {
 // Compile builds a Set. Empty entries and lines starting with '#' are ignored.
 func Compile(phrases []string) *Set {
 	s := &Set{phrases: make([]compiled, 0, len(phrases))}
-	var exact []firstEntry
+	// The words of all the phrases lie in one array, each phrase's words
+	// a piece of it: a search reads the words of neighbouring phrases
+	// from neighbouring memory, and the collector has one object to mark
+	// where it had one per phrase.
+	var all []word
+	var ends []int
 	for _, p := range phrases {
 		p = strings.TrimSpace(p)
 		if p == "" || strings.HasPrefix(p, "#") {
 			continue
 		}
-		c := compiled{source: p, words: appendWords(make([]word, 0, strings.Count(p, " ")+1), p)}
-		if len(c.words) == 0 {
+		n := len(all)
+		if all = appendWords(all, p); len(all) == n {
 			continue
 		}
-		for k := range c.words {
-			if w := &c.words[k]; !w.any && !w.prefix {
-				w.hash = textnorm.HashWord(w.text)
-			}
+		s.phrases = append(s.phrases, compiled{source: p})
+		ends = append(ends, len(all))
+	}
+	all = slices.Clone(all) // without the room append left
+	for k := range all {
+		if w := &all[k]; !w.any && !w.prefix {
+			w.hash = textnorm.HashWord(w.text)
 		}
-		idx := len(s.phrases)
-		s.phrases = append(s.phrases, c)
+	}
+	var exact []firstEntry
+	start := 0
+	for idx := range s.phrases {
+		c := &s.phrases[idx]
+		c.words = all[start:ends[idx]:ends[idx]]
+		start = ends[idx]
 		w := c.words[0]
 		switch {
 		case w.any:
@@ -134,6 +148,7 @@ func Compile(phrases []string) *Set {
 // appendWords appends the words of phrase p (trimmed, not a comment) to
 // dst, as Compile reads them.
 func appendWords(dst []word, p string) []word {
+	base := len(dst)
 	for f := range strings.FieldsSeq(p) {
 		switch {
 		case f == "*":
@@ -142,7 +157,7 @@ func appendWords(dst []word, p string) []word {
 			for _, t := range textnorm.New(strings.TrimSuffix(f, "*")).Tokens {
 				dst = append(dst, word{text: t.Text})
 			}
-			if n := len(dst); n > 0 && !dst[n-1].any {
+			if n := len(dst); n > base && !dst[n-1].any {
 				dst[n-1].prefix = true
 			}
 		case plainWord(f):
@@ -234,7 +249,7 @@ func (s *Set) FindAll(toks []textnorm.Token, fn func(Match)) {
 		return
 	}
 	if k := s.keyIndex(); k != nil {
-		s.findAllKeyed(k, toks, fn)
+		s.findAllKeyed(k, toks, 0, len(toks), fn)
 		return
 	}
 	s.findAllByFirst(toks, fn)

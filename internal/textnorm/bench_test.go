@@ -41,7 +41,8 @@ func BenchmarkDeobfuscated(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		deobfuscate(views[i%len(views)].Fold)
+		var d Deobfuscated
+		deobfuscate(views[i%len(views)].Fold, &d)
 		i++
 	}
 }

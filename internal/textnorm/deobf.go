@@ -1,6 +1,9 @@
 package textnorm
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Deobfuscated is a second view of a text for word lists that must survive
 // disguise: leetspeak inside words (sh1t, @ss), masks (f*ck, f---), letters
@@ -17,10 +20,11 @@ type Deobfuscated struct {
 
 // Deobfuscated returns the disguise-resistant view, building it once.
 func (v *View) Deobfuscated() *Deobfuscated {
-	if v.deobf == nil {
-		v.deobf = deobfuscate(v.Fold)
+	if !v.deobfDone {
+		deobfuscate(v.Fold, &v.deobf)
+		v.deobfDone = true
 	}
-	return v.deobf
+	return &v.deobf
 }
 
 // OrigRange maps a range of the deobfuscated text to the original text.
@@ -42,73 +46,96 @@ var leet = [128]byte{
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
-// deobfuscate works on runs of non-space bytes ("chunks").
-func deobfuscate(fold string) *Deobfuscated {
-	out := make([]byte, 0, len(fold))
-	idx := make([]int32, 0, len(fold)+1)
-	emitSpace := func(at int) {
-		if len(out) > 0 && out[len(out)-1] != ' ' {
-			out = append(out, ' ')
-			idx = append(idx, int32(at))
-		}
+// deobfuscate works on runs of non-space bytes ("chunks"), found as it
+// goes rather than listed first. It builds the text in a strings.Builder
+// sized for it: each byte of the text comes from a distinct byte of fold,
+// so one allocation holds it and none is copied. It reuses the memory of
+// d's slices (see View.Reset).
+func deobfuscate(fold string, d *Deobfuscated) {
+	idx := d.fold[:0]
+	if cap(idx) < len(fold)+1 {
+		idx = make([]int32, 0, len(fold)+1)
 	}
-	// First split into chunks separated by whitespace.
-	type chunk struct{ s, e int }
-	chunks := make([]chunk, 0, len(fold)/4+1)
-	for i := 0; i < len(fold); {
-		for i < len(fold) && isSpace(fold[i]) {
-			i++
-		}
-		s := i
-		for i < len(fold) && !isSpace(fold[i]) {
-			i++
-		}
-		if s < i {
-			chunks = append(chunks, chunk{s, i})
-		}
-	}
+	w := deobfWriter{idx: idx}
+	w.out.Grow(len(fold))
 	// A single letter alone in a chunk, repeated three or more times, is a
 	// spaced-out word: join the letters.
-	single := func(c chunk) bool {
-		return c.e-c.s == 1 && isASCIILetter(fold[c.s])
+	single := func(s int) bool {
+		return s < len(fold) && isASCIILetter(fold[s]) && (s+1 == len(fold) || isSpace(fold[s+1]))
 	}
-	for k := 0; k < len(chunks); k++ {
-		c := chunks[k]
-		if single(c) {
-			j := k
-			for j < len(chunks) && single(chunks[j]) {
-				j++
+	for s := skipSpace(fold, 0); s < len(fold); {
+		e := s
+		for e < len(fold) && !isSpace(fold[e]) {
+			e++
+		}
+		if single(s) {
+			n := 0
+			for c := s; single(c); c = skipSpace(fold, c+1) {
+				n++
 			}
-			if j-k >= 3 {
-				emitSpace(c.s)
-				for ; k < j; k++ {
-					out = append(out, fold[chunks[k].s])
-					idx = append(idx, int32(chunks[k].s))
+			if n >= 3 {
+				w.space(s)
+				c := s
+				for ; n > 0; n-- {
+					w.add(fold[c], c)
+					c = skipSpace(fold, c+1)
 				}
-				k--
+				s = c
 				continue
 			}
 		}
 		// Dotted or dashed single letters inside one chunk: s.h.i.t, f-u-c-k.
-		if separatedLetters(fold[c.s:c.e]) {
-			emitSpace(c.s)
-			for off := 0; off < c.e-c.s; off += 2 {
-				out = append(out, fold[c.s+off])
-				idx = append(idx, int32(c.s+off))
+		if separatedLetters(fold[s:e]) {
+			w.space(s)
+			for off := 0; off < e-s; off += 2 {
+				w.add(fold[s+off], s+off)
 			}
-			continue
+		} else {
+			w.space(s)
+			deobfChunk(fold, s, e, &w)
 		}
-		emitSpace(c.s)
-		deobfChunk(fold, c.s, c.e, &out, &idx)
+		s = skipSpace(fold, e)
 	}
-	if len(out) > 0 && out[len(out)-1] == ' ' {
-		out = out[:len(out)-1]
+	text := w.out.String()
+	idx = w.idx
+	if w.last == ' ' {
+		text = text[:len(text)-1]
 		idx = idx[:len(idx)-1]
 	}
-	idx = append(idx, int32(len(fold)))
-	d := &Deobfuscated{Text: string(out), fold: idx}
-	d.Tokens = deobfTokens(d.Text)
-	return d
+	toks := d.Tokens[:0]
+	*d = Deobfuscated{Text: text, fold: append(idx, int32(len(fold)))}
+	d.Tokens = deobfTokens(toks, d.Text)
+}
+
+// deobfWriter is the deobfuscated text being written: its bytes, and for
+// each the offset in the folded text of the byte it came from.
+type deobfWriter struct {
+	out  strings.Builder
+	idx  []int32
+	last byte // the last byte written
+}
+
+// add writes byte c, which came from fold[at].
+func (w *deobfWriter) add(c byte, at int) {
+	w.out.WriteByte(c)
+	w.idx = append(w.idx, int32(at))
+	w.last = c
+}
+
+// space separates words: one space, not at the start nor after another.
+func (w *deobfWriter) space(at int) {
+	if w.out.Len() > 0 && w.last != ' ' {
+		w.add(' ', at)
+	}
+}
+
+// skipSpace returns the offset of the first byte at or after i that is not
+// a space (len(s) when none is).
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -137,15 +164,12 @@ func separatedLetters(s string) bool {
 // deobfChunk rewrites one whitespace-free chunk: within each run of word-ish
 // bytes that holds at least one letter, leet digits and symbols become
 // letters and masks become '*'. Other bytes separate words.
-func deobfChunk(fold string, s, e int, out *[]byte, idx *[]int32) {
+func deobfChunk(fold string, s, e int, w *deobfWriter) {
 	i := s
 	for i < e {
 		c := fold[i]
 		if !wordish(c) {
-			if len(*out) > 0 && (*out)[len(*out)-1] != ' ' {
-				*out = append(*out, ' ')
-				*idx = append(*idx, int32(i))
-			}
+			w.space(i)
 			i++
 			continue
 		}
@@ -180,8 +204,7 @@ func deobfChunk(fold string, s, e int, out *[]byte, idx *[]int32) {
 					b = leet[b]
 				}
 			}
-			*out = append(*out, b)
-			*idx = append(*idx, int32(k))
+			w.add(b, k)
 		}
 		i = j
 	}
@@ -219,13 +242,14 @@ func wordish(c byte) bool {
 	return false
 }
 
-func deobfTokens(s string) []Token {
+// deobfTokens appends the tokens of s to toks.
+func deobfTokens(toks []Token, s string) []Token {
 	// The text is words separated by single spaces.
 	n := 0
 	if s != "" {
 		n = 1 + strings.Count(s, " ")
 	}
-	toks := make([]Token, 0, n)
+	toks = slices.Grow(toks[:0], n)
 	for i := 0; i < len(s); {
 		for i < len(s) && s[i] == ' ' {
 			i++

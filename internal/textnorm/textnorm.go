@@ -28,8 +28,13 @@ type View struct {
 	// start[i] and end[i] give the original byte range of the grapheme
 	// cluster that produced Fold[i]; nil when Fold == Orig byte for byte.
 	start, end []int32
+	// maps holds start and end, in one allocation, for Reset to reuse.
+	maps []int32
 
-	deobf *Deobfuscated
+	// deobf is the deobfuscated view once deobfDone, held in the View
+	// rather than allocated apart.
+	deobf     Deobfuscated
+	deobfDone bool
 }
 
 // A Token is a word of the folded text; Start and End are offsets into Fold.
@@ -79,14 +84,32 @@ func HashDone(h uint64) uint64 {
 
 // New builds the view of s. It never fails: invalid UTF-8 is kept as is.
 func New(s string) *View {
-	v := &View{Orig: s}
+	v := &View{}
+	v.build(s)
+	return v
+}
+
+// Reset makes v the view of s, as New(s) does, reusing the memory of the
+// slices of its previous view (its tokens, its offset maps and its
+// deobfuscated view's): nothing may use them any more, nor v's previous
+// tokens. Strings are never reused: the texts and the tokens' words are
+// s and new strings.
+func (v *View) Reset(s string) {
+	toks, maps := v.Tokens[:0], v.maps
+	deobf := Deobfuscated{Tokens: v.deobf.Tokens[:0], fold: v.deobf.fold[:0]}
+	*v = View{Tokens: toks, maps: maps, deobf: deobf}
+	v.build(s)
+}
+
+// build makes v, holding at most slices to reuse, the view of s.
+func (v *View) build(s string) {
+	v.Orig = s
 	if isASCII(s) {
 		v.Fold = ASCIILower(s)
 	} else {
 		v.foldUnicode()
 	}
-	v.Tokens = tokenize(v.Fold)
-	return v
+	v.Tokens = tokenize(v.Tokens, v.Fold)
 }
 
 func isASCII(s string) bool {
@@ -119,11 +142,18 @@ func (v *View) foldUnicode() {
 	s := v.Orig
 	var b strings.Builder
 	b.Grow(len(s))
-	v.start = make([]int32, 0, len(s)+1)
-	v.end = make([]int32, 0, len(s)+1)
+	// start and end share one allocation; folding rarely lengthens a text,
+	// and when it does append moves start past its capacity.
+	n := len(s) + 1
+	if cap(v.maps) < 2*n {
+		v.maps = make([]int32, 2*n)
+	}
+	both := v.maps[:2*n]
+	v.start, v.end = both[:0:n], both[n:n]
 	state := -1
 	pos := 0
-	var buf []byte
+	var small [32]byte // a cluster's folded form, without allocating
+	buf := small[:0]
 	for pos < len(s) {
 		// An ASCII character followed by another (or by the end), other
 		// than CR LF, is a grapheme cluster of its own (no ASCII character
@@ -248,8 +278,11 @@ var confusables = map[rune]byte{
 	'’': '\'', '‘': '\'', 'ʼ': '\'',
 }
 
-func tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+// tokenize appends the tokens of s to toks (nil: a new list).
+func tokenize(toks []Token, s string) []Token {
+	if toks == nil {
+		toks = make([]Token, 0, len(s)/5+1)
+	}
 	i := 0
 	for i < len(s) {
 		r, size := decode(s, i)

@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -112,4 +113,46 @@ func FuzzView(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestResetSameAsNew checks that a view reset from text to text, as the
+// engine's does from post to post, is the view New builds: long texts
+// after short ones and back, ASCII and not, with and without its
+// deobfuscated view asked for.
+func TestResetSameAsNew(t *testing.T) {
+	texts := []string{
+		"Long night on the ward but the team were brilliant 💙 #nightshift",
+		"",
+		"f u c k this s.h.i.t, you @ss – Ｆｕｌｌ ｗｉｄｔｈ and Ωmega café",
+		"short",
+		strings.Repeat("the lady in bay 4 ❤️ rang 07700 900456. ", 40),
+		"ASCII ONLY, Capitals Here",
+		"don’t  tell\u200banyone\n\nyet!!",
+	}
+	var v View
+	for round := range 3 {
+		for i, s := range texts {
+			v.Reset(s)
+			want := New(s)
+			if round%2 == 1 || i%2 == 0 {
+				v.Deobfuscated()
+			}
+			if v.Orig != want.Orig || v.Fold != want.Fold || !slices.Equal(v.Tokens, want.Tokens) {
+				t.Fatalf("round %d, %q: reset view %q %v, want %q %v", round, s, v.Fold, v.Tokens, want.Fold, want.Tokens)
+			}
+			for a := 0; a <= len(v.Fold); a++ {
+				for _, b := range []int{a, min(a+1, len(v.Fold)), len(v.Fold)} {
+					ga, gb := v.OrigRange(a, b)
+					wa, wb := want.OrigRange(a, b)
+					if ga != wa || gb != wb {
+						t.Fatalf("round %d, %q: OrigRange(%d, %d) = %d, %d, want %d, %d", round, s, a, b, ga, gb, wa, wb)
+					}
+				}
+			}
+			d, wd := v.Deobfuscated(), want.Deobfuscated()
+			if d.Text != wd.Text || !slices.Equal(d.Tokens, wd.Tokens) || !slices.Equal(d.fold, wd.fold) {
+				t.Fatalf("round %d, %q: deobfuscated %q %v, want %q %v", round, s, d.Text, d.Tokens, wd.Text, wd.Tokens)
+			}
+		}
+	}
 }
