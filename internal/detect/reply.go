@@ -60,6 +60,10 @@ type replyOptions struct {
 	// sharing this with us", "we're sorry to hear", "please DM us"): the
 	// comment is then about the organisation, whatever else it names.
 	Addressed []string `yaml:"addressed"`
+	// Sympathy: words of the draft that comfort a friend ("thinking of
+	// you", "sending love"): a draft with one speaks for no organisation,
+	// and Addressed does not count.
+	Sympathy []string `yaml:"sympathy"`
 	// Threshold on the combined negativity (default 0.5).
 	Threshold float64 `yaml:"threshold"`
 	// CueEvidence: the summed weight of the sentiment model's complaint cues
@@ -78,7 +82,7 @@ type replyOptions struct {
 type replyDetector struct {
 	actions                                        []string
 	target, weak, off, place, neg, pos, neu, agree *phrase.Set
-	addressed                                      *phrase.Set
+	addressed, sympathy                            *phrase.Set
 	sarcasm                                        *phrase.Set
 	agreeRaw, sarcasmRaw                           []string
 	threshold, cueEvidence                         float64
@@ -116,7 +120,7 @@ func buildReply(o Options, env *Env) (any, error) {
 		dst  **phrase.Set
 		list []string
 	}{{&d.target, opts.Target}, {&d.weak, opts.WeakTarget}, {&d.off, opts.OffTarget}, {&d.place, opts.Place},
-		{&d.neg, opts.Negative}, {&d.pos, opts.Positive}, {&d.neu, opts.Neutral}, {&d.addressed, opts.Addressed}} {
+		{&d.neg, opts.Negative}, {&d.pos, opts.Positive}, {&d.neu, opts.Neutral}, {&d.addressed, opts.Addressed}, {&d.sympathy, opts.Sympathy}} {
 		if *t.dst, err = Terms(t.list, env); err != nil {
 			return nil, err
 		}
@@ -236,6 +240,9 @@ func (d *replyDetector) judge(in *Input, comment string) replyVerdict {
 		v.negativity += 0.15
 	}
 	_, v.addressed = has(d.addressed, text)
+	if _, sympathy := has(d.sympathy, text); sympathy {
+		v.addressed = false
+	}
 	_, v.strong = has(d.target, c)
 	_, v.weak = has(d.weak, c)
 	_, v.off = has(d.off, c)
@@ -261,7 +268,8 @@ func (d *replyDetector) DetectPost(in *Input, emit func(Match)) {
 		return
 	}
 	switch {
-	case v.strong, v.addressed:
+	case v.strong:
+	case v.addressed && !v.off:
 	case v.place && !v.off:
 	case v.weak && !v.off && (v.negCue || v.negativity >= 0.9):
 	default:

@@ -46,6 +46,7 @@ positive: [thank, amazing, incredible]
 neutral: [journalist, "does anyone know"]
 agree: ["so true", agree, "💯"]
 addressed: ["sharing this with us", "we'll look into", "dm us", "we're sorry to hear"]
+sympathy: ["thinking of you", "sending love"]
 `
 
 func buildReplyDetector(t testing.TB, res *Resources, reads *atomic.Int32) PostDetector {
@@ -77,11 +78,14 @@ func TestReply(t *testing.T) {
 		{"Sorry to hear that", "My op at Torbay was cancelled again", "", true},
 		{"it really is", "torbay hospital is falling apart lol", "", true},
 		{"you lot are wrong", "Nurses are rude and lazy, never again", "", true},
-		// the draft answers for the organisation: whatever the comment
-		// names, it was addressed to it
+		// the draft answers for the organisation: the comment was
+		// addressed to it, unless it is about something else or the draft
+		// comforts a friend
 		{"Thank you for sharing this with us.", "Worst experience of my life, never again. Disgusting.", "", true},
 		{"We're sorry to hear this, please DM us", "Two hours on the phone and still no answer. Useless.", "", true},
-		{"Thank you for sharing this with us.", "Argyle were shocking today, awful, worst game of the season", "", true},
+		{"Thank you for sharing this with us.", "Argyle were shocking today, awful, worst game of the season", "", false},
+		{"Thank you for sharing this with us, sending love x", "Lost my dad last night. Heartbroken.", "", false},
+		{"We're sorry to hear this, thinking of you all", "Our beloved old boy died this morning, devastated", "", false},
 		// clean
 		{"gutted", "Argyle were shocking today, worst game of the season", "", false},
 		{"Thank you!", "The staff at Torbay were amazing with my mum", "", false},
