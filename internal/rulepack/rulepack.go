@@ -380,36 +380,30 @@ func (p *Pack) loadClauses(layer Layer) error {
 
 // fileReader reads a file of the pack, from the last layer that has it.
 func fileReader(layers []Layer) func(string) ([]byte, error) {
-	return func(name string) ([]byte, error) {
-		for i := len(layers) - 1; i >= 0; i-- {
-			data, err := fs.ReadFile(layers[i].FS, name)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			return data, nil
-		}
-		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
-	}
+	return func(name string) ([]byte, error) { return fromLastLayer(layers, name, fs.ReadFile) }
 }
 
 // fileOpener opens a file of the pack, from the last layer that has it.
 func fileOpener(layers []Layer) func(string) (fs.File, error) {
 	return func(name string) (fs.File, error) {
-		for i := len(layers) - 1; i >= 0; i-- {
-			f, err := layers[i].FS.Open(name)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			return f, nil
-		}
-		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+		return fromLastLayer(layers, name, func(fsys fs.FS, name string) (fs.File, error) { return fsys.Open(name) })
 	}
+}
+
+// fromLastLayer gets file name with get from the last layer that has it.
+func fromLastLayer[T any](layers []Layer, name string, get func(fs.FS, string) (T, error)) (T, error) {
+	var zero T
+	for i := len(layers) - 1; i >= 0; i-- {
+		v, err := get(layers[i].FS, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return zero, fmt.Errorf("%s: %w", name, err)
+		}
+		return v, nil
+	}
+	return zero, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 }
 
 // listReader reads a list file of the pack, from the last layer that has
